@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { loadLexicon } from '../config/keywords.js';
+import { assignCountry } from '../domain/country.js';
+import { detectLanguage } from '../domain/language.js';
+import { scoreRelevance } from '../domain/relevance.js';
+import { countrySchema, languageSchema } from '../domain/types.js';
+import { type CliContext, parseVerbArgs, readJsonLines } from './cli-support.js';
+
+const analyzeInputSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  title: z.string().optional(),
+  text: z.string(),
+  // Optional hints a caller may know, as a crawled source would declare them.
+  country: countrySchema.optional(),
+  languages: z.array(languageSchema).optional(),
+});
+
+export const analyzeUsage =
+  'harvest analyze [FILE|-]   JSONL {id, title?, text} in, {id, lang, relevant, score, matched, country} out';
+
+/** Offline, no database: the same language, relevance and country stages the pipeline runs. */
+export async function analyzeCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { positionals } = parseVerbArgs(args, {});
+  const lexicon = loadLexicon(ctx.config.keywordsPath);
+  let failures = 0;
+  for await (const line of readJsonLines(positionals[0] ?? '-')) {
+    const parsed = line.error ? undefined : analyzeInputSchema.safeParse(line.value);
+    if (!parsed?.success) {
+      failures += 1;
+      const id = (line.value as { id?: unknown } | undefined)?.id ?? null;
+      const message =
+        line.error ?? `line ${line.lineNumber}: ${parsed?.error.issues[0]?.message ?? 'invalid'}`;
+      ctx.out(JSON.stringify({ id, error: message }));
+      continue;
+    }
+    const { id, title, text, country, languages } = parsed.data;
+    const language = detectLanguage({ title, text }, { declared: languages });
+    const relevance = scoreRelevance({ title, text, lang: language.lang }, lexicon);
+    ctx.out(
+      JSON.stringify({
+        id,
+        lang: language.lang,
+        script: language.script,
+        relevant: relevance.relevant,
+        score: relevance.score,
+        matched: relevance.matched.map((term) => term.term),
+        country: assignCountry({ title, text }, country ?? null).country,
+      }),
+    );
+  }
+  return failures > 0 ? 1 : 0;
+}

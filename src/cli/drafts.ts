@@ -1,0 +1,55 @@
+import { type ArticleStatus, listDrafts } from '../db/articles-repo.js';
+import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
+
+export const draftsUsage =
+  'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending';
+
+const statuses: readonly ArticleStatus[] = [
+  'pending',
+  'new',
+  'approved',
+  'rejected',
+  'filtered',
+  'published',
+];
+
+export async function draftsCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    status: { type: 'string' },
+    country: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals[0] !== 'list') throw new UsageError(`unknown drafts action: ${positionals[0] ?? '(none)'}`);
+  const status = values.status as ArticleStatus | undefined;
+  if (status && !statuses.includes(status)) {
+    throw new UsageError(`--status must be one of ${statuses.join(', ')}`);
+  }
+  const country = values.country?.toUpperCase();
+  const limit = values.limit ? Number(values.limit) : undefined;
+  return withApp(ctx, async (app) => {
+    const drafts = await listDrafts(app.db, { status, country, limit });
+    for (const draft of drafts) {
+      if (values.json) {
+        ctx.out(
+          JSON.stringify({
+            ...draft,
+            published_at: draft.published_at?.toISOString() ?? null,
+            matched: draft.matched.map((term) => term.term),
+            matched_terms: draft.matched,
+          }),
+        );
+      } else {
+        const date = draft.published_at?.toISOString().slice(0, 10) ?? '----------';
+        const fate = draft.status === 'filtered' ? `filtered:${draft.filter_reason}` : draft.status;
+        const terms = draft.matched.map((term) => term.term).join(', ');
+        ctx.out(
+          `#${draft.id} ${date} ${draft.country ?? '--'} ${draft.lang ?? '---'} ${fate} ${(draft.score ?? 0).toFixed(2)}  ${draft.title ?? '(no title)'}\n` +
+            `    ${draft.url}${terms ? `\n    matched: ${terms}` : ''}`,
+        );
+      }
+    }
+    if (!values.json) ctx.err(`${drafts.length} item(s)`);
+    return 0;
+  });
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  HARVEST_DATA_DIR: z.string().min(1).default('./data'),
+  HARVEST_QUEUE_PREFIX: z.string().min(1).default('harvest'),
+  HARVEST_KEYWORDS: z.string().min(1).default('config/keywords.yaml'),
+  HARVEST_SOURCES: z.string().min(1).default('config/sources.yaml'),
+  /** Pending work older than this is considered lost by its queue and is enqueued again. */
+  HARVEST_RECOVERY_AFTER_SECS: z.coerce.number().int().positive().default(60),
+  HARVEST_USER_AGENT: z
+    .string()
+    .default('BulletinHarvester/0.1 (+https://www.caricc.org; media monitoring for an anti-drug bulletin)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dataDir: resolve(env.HARVEST_DATA_DIR),
+    queuePrefix: env.HARVEST_QUEUE_PREFIX,
+    keywordsPath: env.HARVEST_KEYWORDS,
+    sourcesPath: env.HARVEST_SOURCES,
+    recoveryAfterSecs: env.HARVEST_RECOVERY_AFTER_SECS,
+    userAgent: env.HARVEST_USER_AGENT,
+    logLevel: env.LOG_LEVEL,
+    mode: env.REDIS_URL ? ('distributed' as const) : ('embedded' as const),
+  };
+}
+
+export class EnvError extends Error {}
+
+/** Reads the environment once; everything else receives the typed config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,289 @@
+import {
+  Configuration,
+  log as crawleeLog,
+  HttpCrawler,
+  type HttpCrawlingContext,
+  LogLevel,
+  MemoryStorage,
+  NonRetryableError,
+  PlaywrightCrawler,
+  type PlaywrightCrawlingContext,
+  type RequestOptions,
+} from 'crawlee';
+import { chromium } from 'playwright-core';
+import type { SourceConfig } from '../config/source-schema.js';
+import { filterUnknownUrls, insertCandidate } from '../db/articles-repo.js';
+import type { Database } from '../db/database.js';
+import { type CrawlStats, emptyCrawlStats, recordHeartbeat } from '../db/runs-repo.js';
+import { canonicalizeUrl } from '../domain/canonical-url.js';
+import type { Logger } from '../logger.js';
+import type { DiscoveredLink } from './discovery/discovered-link.js';
+import { parseFeed } from './discovery/parse-feed.js';
+import { parseListing } from './discovery/parse-listing.js';
+import { parseSitemap } from './discovery/parse-sitemap.js';
+import { decodeHtml } from './extract/decode-html.js';
+import { extractArticle } from './extract/extract-article.js';
+
+// Our own handlers report every failure through pino; Crawlee's console logger would mix into stdout.
+crawleeLog.setLevel(LogLevel.OFF);
+
+export interface CrawlDeps {
+  db: Database;
+  log: Logger;
+  userAgent: string;
+  /** Called once a new candidate is safely in Postgres (distributed mode enqueues it here). */
+  onCandidateStored?: (articleId: number) => Promise<void>;
+  /** Chromium for `crawler: playwright` sources (Debian's by default). */
+  chromiumPath?: string;
+}
+
+type Label = 'FEED' | 'SITEMAP' | 'LISTING' | 'ARTICLE';
+
+/** What a handler needs of a fetched page, whichever crawler fetched it. */
+interface FetchedPage {
+  url: string;
+  loadedUrl: string;
+  label: Label;
+  userData: Record<string, unknown>;
+  html: string;
+  httpStatus: number | null;
+  contentType: string | null;
+  addRequests(requests: RequestOptions[]): Promise<unknown>;
+}
+
+const FEED_MIME_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'text/plain'];
+const HEARTBEAT_EVERY_MS = 2_000;
+const MAX_BROWSER_PAGES = 2;
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const startLabel: Record<SourceConfig['discovery']['strategy'], Label> = {
+  rss: 'FEED',
+  sitemap: 'SITEMAP',
+  listing: 'LISTING',
+};
+
+/**
+ * One crawl of one source: discovery pages, then every article URL not stored yet.
+ * Each candidate is written to Postgres before anything else hears of it.
+ */
+export async function crawlSource(source: SourceConfig, runId: number, deps: CrawlDeps): Promise<CrawlStats> {
+  const stats = emptyCrawlStats();
+  const log = deps.log.child({ source: source.id, runId });
+  const urlPattern = source.discovery.urlPattern ? new RegExp(source.discovery.urlPattern) : undefined;
+  const queuedArticles = new Set<string>();
+  let lastHeartbeat = 0;
+
+  /** Queues the article links not seen before; returns how many were new. */
+  const enqueueArticles = async (page: FetchedPage, links: DiscoveredLink[]): Promise<number> => {
+    const byCanonical = new Map<string, DiscoveredLink>();
+    for (const link of links) {
+      if (urlPattern && !urlPattern.test(link.url)) continue;
+      const canonical = tryCanonicalize(link.url);
+      if (canonical && !queuedArticles.has(canonical)) byCanonical.set(canonical, link);
+    }
+    stats.articlesDiscovered += byCanonical.size;
+    const unknown = await filterUnknownUrls(deps.db, [...byCanonical.keys()]);
+    stats.alreadyKnown += byCanonical.size - unknown.size;
+    const budget = Math.max(0, source.limits.maxArticles - queuedArticles.size);
+    const toFetch = [...unknown].slice(0, budget);
+    for (const canonical of toFetch) queuedArticles.add(canonical);
+    await page.addRequests(
+      toFetch.map((canonical) => {
+        const link = byCanonical.get(canonical)!;
+        return {
+          url: link.url,
+          label: 'ARTICLE',
+          userData: { canonical, listedAt: link.publishedAt ?? null },
+        };
+      }),
+    );
+    return unknown.size;
+  };
+
+  const handlers: Record<Label, (page: FetchedPage) => Promise<void>> = {
+    async FEED(page) {
+      await enqueueArticles(page, parseFeed(page.html, page.loadedUrl));
+    },
+    async SITEMAP(page) {
+      const parsed = parseSitemap(page.html, page.loadedUrl);
+      await page.addRequests(parsed.sitemaps.map((url) => ({ url, label: 'SITEMAP' })));
+      await enqueueArticles(page, parsed.articles);
+    },
+    async LISTING(page) {
+      const pageNumber = Number(page.userData.page ?? 1);
+      const { linkSelector, nextPageSelector } = source.discovery;
+      if (!linkSelector) throw new NonRetryableError('listing strategy without discovery.linkSelector');
+      const listing = parseListing(page.html, page.loadedUrl, { linkSelector, nextPageSelector });
+      const newLinks = await enqueueArticles(page, listing.articles);
+      // Older pages can only hold older articles: once a page brings nothing new, the rest is known.
+      if (listing.nextPage && newLinks > 0 && pageNumber < source.discovery.maxPages) {
+        await page.addRequests([
+          { url: listing.nextPage, label: 'LISTING', userData: { page: pageNumber + 1 } },
+        ]);
+      }
+    },
+    async ARTICLE(page) {
+      const extracted = extractArticle({
+        html: page.html,
+        url: page.loadedUrl,
+        selectors: source.article,
+        timezone: source.timezone,
+      });
+      const { id, inserted } = await insertCandidate(deps.db, {
+        sourceId: source.id,
+        runId,
+        url: page.url,
+        canonicalUrl: String(page.userData.canonical),
+        title: extracted.title,
+        body: extracted.body,
+        publishedAt: extracted.publishedAt,
+        extraction: {
+          missing: extracted.missing,
+          errors: extracted.errors,
+          htmlLang: extracted.htmlLang,
+          loadedUrl: page.loadedUrl,
+          listedAt: page.userData.listedAt ?? null,
+        },
+        page: { html: page.html, httpStatus: page.httpStatus, contentType: page.contentType },
+      });
+      if (!inserted) return;
+      stats.candidatesStored += 1;
+      await deps.onCandidateStored?.(id);
+    },
+  };
+
+  const handlePage = async (page: FetchedPage) => {
+    stats.pagesFetched += 1;
+    if (page.httpStatus !== null && page.httpStatus >= 400)
+      throw new NonRetryableError(`HTTP ${page.httpStatus}`);
+    await handlers[page.label](page);
+    if (Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
+      lastHeartbeat = Date.now();
+      await recordHeartbeat(deps.db, runId, stats);
+    }
+  };
+
+  const common = {
+    maxRequestRetries: 2,
+    respectRobotsTxtFile: true,
+    sameDomainDelaySecs: source.limits.requestDelayMs / 1000,
+    navigationTimeoutSecs: source.limits.timeoutSecs,
+    requestHandlerTimeoutSecs: source.limits.timeoutSecs * 2,
+    onSkippedRequest: async ({ url, reason }: { url: string; reason: string }) => {
+      if (reason === 'robotsTxt') stats.robotsBlocked += 1;
+      log.info({ url, reason }, 'skipped');
+    },
+    failedRequestHandler: async ({ request }: { request: { url: string } }, error: Error) => {
+      const kind = classifyError(error);
+      const message = error.message.split('\n')[0] ?? String(error);
+      stats.errors.push({ url: request.url, kind, message });
+      log.warn({ url: request.url, kind }, message);
+    },
+  };
+  // A storage of its own per crawl: runs in one process must not share Crawlee's default request queue.
+  const configuration = new Configuration({
+    persistStorage: false,
+    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+  });
+
+  const crawler =
+    source.crawler === 'playwright'
+      ? new PlaywrightCrawler(
+          {
+            ...common,
+            maxConcurrency: Math.min(source.limits.maxConcurrency, MAX_BROWSER_PAGES),
+            launchContext: {
+              launcher: chromium,
+              userAgent: deps.userAgent,
+              launchOptions: {
+                executablePath: deps.chromiumPath ?? '/usr/bin/chromium',
+                args: CHROMIUM_ARGS,
+              },
+            },
+            requestHandler: async (context: PlaywrightCrawlingContext) => {
+              const { request, response, page } = context;
+              await handlePage({
+                url: request.url,
+                loadedUrl: page.url(),
+                label: request.label as Label,
+                userData: request.userData,
+                html: await page.content(),
+                httpStatus: response?.status() ?? null,
+                contentType: (await response?.headerValue('content-type')) ?? null,
+                addRequests: (requests) => context.addRequests(requests),
+              });
+            },
+          },
+          configuration,
+        )
+      : new HttpCrawler(
+          {
+            ...common,
+            maxConcurrency: source.limits.maxConcurrency,
+            additionalMimeTypes: FEED_MIME_TYPES,
+            // Hand the raw bytes to decodeHtml, which also honours <meta charset> (Crawlee reads only the header).
+            forceResponseEncoding: 'binary',
+            preNavigationHooks: [
+              (_context, gotOptions) => {
+                gotOptions.headers = { ...gotOptions.headers, 'user-agent': deps.userAgent };
+              },
+            ],
+            requestHandler: async (context: HttpCrawlingContext) => {
+              const { request, response, body } = context;
+              const bytes = typeof body === 'string' ? Buffer.from(body, 'binary') : body;
+              if (bytes.length > source.limits.maxPageBytes) {
+                throw new NonRetryableError(
+                  `page of ${bytes.length} bytes exceeds maxPageBytes ${source.limits.maxPageBytes}`,
+                );
+              }
+              const contentType = String(response.headers['content-type'] ?? '') || null;
+              await handlePage({
+                url: request.url,
+                loadedUrl: request.loadedUrl ?? request.url,
+                label: request.label as Label,
+                userData: request.userData,
+                html: decodeHtml(bytes, contentType ?? undefined).html,
+                httpStatus: response.statusCode ?? null,
+                contentType,
+                addRequests: (requests) => context.addRequests(requests),
+              });
+            },
+          },
+          configuration,
+        );
+
+  log.info(
+    { strategy: source.discovery.strategy, crawler: source.crawler, urls: source.discovery.urls },
+    'crawl started',
+  );
+  await crawler.run(
+    source.discovery.urls.map((url) => ({ url, label: startLabel[source.discovery.strategy] })),
+  );
+  await recordHeartbeat(deps.db, runId, stats);
+  log.info({ ...stats, errors: stats.errors.length }, 'crawl finished');
+  return stats;
+}
+
+function tryCanonicalize(url: string): string | undefined {
+  try {
+    return canonicalizeUrl(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function classifyError(error: Error): string {
+  const message = error.message;
+  const http = /HTTP (\d{3})|^(\d{3}) - /.exec(message);
+  if (http) return `http_${http[1] ?? http[2]}`;
+  if (/timed? ?out|ETIMEDOUT/i.test(message)) return 'timeout';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH/.test(message)) return 'unreachable';
+  if (/maxPageBytes/.test(message)) return 'too_large';
+  return 'error';
+}

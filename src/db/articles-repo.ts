@@ -1,0 +1,229 @@
+import type { FilterReason, MatchedTerm } from '../domain/types.js';
+import type { Queryable } from './database.js';
+
+export type ArticleStatus = 'pending' | 'new' | 'approved' | 'rejected' | 'filtered' | 'published';
+
+export interface CandidateArticle {
+  sourceId: string;
+  runId: number | null;
+  url: string;
+  canonicalUrl: string;
+  title: string | null;
+  body: string | null;
+  publishedAt: string | null;
+  extraction: Record<string, unknown>;
+  page?: { html: string; httpStatus: number | null; contentType: string | null } | undefined;
+}
+
+export interface ArticleRow {
+  id: number;
+  source_id: string;
+  run_id: number | null;
+  url: string;
+  canonical_url: string;
+  title: string | null;
+  body: string | null;
+  published_at: Date | null;
+  extraction: Record<string, unknown>;
+  lang: string | null;
+  script: string | null;
+  country: string | null;
+  score: number | null;
+  matched: MatchedTerm[];
+  content_hash: string | null;
+  status: ArticleStatus;
+  filter_reason: FilterReason | null;
+  duplicate_of: number | null;
+  version: number;
+  created_at: Date;
+}
+
+export interface ArticleAnalysis {
+  lang: string;
+  script: string;
+  country: string;
+  score: number;
+  matched: MatchedTerm[];
+  contentHash: string | null;
+  simhash: bigint | null;
+  status: 'new' | 'filtered';
+  filterReason: FilterReason | null;
+  duplicateOf: number | null;
+}
+
+/** Which of these canonical URLs are not stored yet: a crawl fetches only those. */
+export async function filterUnknownUrls(
+  db: Queryable,
+  canonicalUrls: readonly string[],
+): Promise<Set<string>> {
+  if (canonicalUrls.length === 0) return new Set();
+  const known = await db.query<{ canonical_url: string }>(
+    'SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])',
+    [canonicalUrls],
+  );
+  const knownSet = new Set(known.rows.map((row) => row.canonical_url));
+  return new Set(canonicalUrls.filter((url) => !knownSet.has(url)));
+}
+
+/**
+ * Stores a candidate before anything is queued for it. The unique canonical URL makes a second
+ * delivery of the same candidate a no-op: `inserted` is then false and `id` is the existing row's.
+ */
+export async function insertCandidate(
+  db: Queryable,
+  candidate: CandidateArticle,
+): Promise<{ id: number; inserted: boolean }> {
+  const inserted = await db.query<{ id: number }>(
+    `INSERT INTO articles (source_id, run_id, url, canonical_url, title, body, published_at, extraction)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
+    [
+      candidate.sourceId,
+      candidate.runId,
+      candidate.url,
+      candidate.canonicalUrl,
+      candidate.title,
+      candidate.body,
+      candidate.publishedAt,
+      JSON.stringify(candidate.extraction),
+    ],
+  );
+  const row = inserted.rows[0];
+  if (!row) {
+    const existing = await db.query<{ id: number }>('SELECT id FROM articles WHERE canonical_url = $1', [
+      candidate.canonicalUrl,
+    ]);
+    return { id: existing.rows[0]!.id, inserted: false };
+  }
+  if (candidate.page) {
+    await db.query(
+      `INSERT INTO article_pages (article_id, html, http_status, content_type) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (article_id) DO NOTHING`,
+      [row.id, candidate.page.html, candidate.page.httpStatus, candidate.page.contentType],
+    );
+  }
+  return { id: row.id, inserted: true };
+}
+
+export type LockedArticle = ArticleRow & { source_config: unknown; reference_time: Date | null };
+
+/**
+ * Locks the row for the rest of the transaction so that two deliveries of one job cannot both process it.
+ * Comes with the source configuration and reference time of its crawl run (null without a run).
+ */
+export async function lockArticle(tx: Queryable, id: number): Promise<LockedArticle | undefined> {
+  const result = await tx.query<LockedArticle>(
+    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.id = $1 FOR UPDATE OF a`,
+    [id],
+  );
+  return result.rows[0];
+}
+
+export async function findOriginalByContentHash(
+  tx: Queryable,
+  contentHash: string,
+  exceptId: number,
+): Promise<number | undefined> {
+  const result = await tx.query<{ id: number }>(
+    'SELECT id FROM articles WHERE content_hash = $1 AND duplicate_of IS NULL AND id <> $2 LIMIT 1',
+    [contentHash, exceptId],
+  );
+  return result.rows[0]?.id;
+}
+
+export async function saveAnalysis(tx: Queryable, id: number, analysis: ArticleAnalysis): Promise<void> {
+  await tx.query(
+    `UPDATE articles SET lang = $2, script = $3, country = $4, score = $5, matched = $6, content_hash = $7,
+       simhash = $8, status = $9, filter_reason = $10, duplicate_of = $11, processed_at = now(), updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      analysis.lang,
+      analysis.script,
+      analysis.country,
+      analysis.score,
+      JSON.stringify(analysis.matched),
+      analysis.contentHash,
+      analysis.simhash === null ? null : BigInt.asIntN(64, analysis.simhash).toString(),
+      analysis.status,
+      analysis.filterReason,
+      analysis.duplicateOf,
+    ],
+  );
+}
+
+export async function listPendingIds(
+  db: Queryable,
+  options: {
+    olderThanSecs?: number;
+    runIds?: readonly number[] | undefined;
+    afterId?: number;
+    limit?: number;
+  } = {},
+): Promise<number[]> {
+  const result = await db.query<{ id: number }>(
+    `SELECT id FROM articles
+     WHERE status = 'pending'
+       AND created_at <= now() - make_interval(secs => $1)
+       AND ($2::bigint[] IS NULL OR run_id = ANY($2::bigint[]))
+       AND id > $3
+     ORDER BY id LIMIT $4`,
+    [options.olderThanSecs ?? 0, options.runIds ?? null, options.afterId ?? 0, options.limit ?? 1000],
+  );
+  return result.rows.map((row) => row.id);
+}
+
+export interface DraftFilters {
+  status?: ArticleStatus | undefined;
+  country?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface DraftListItem {
+  id: number;
+  canonical_url: string;
+  url: string;
+  source_id: string;
+  country: string | null;
+  lang: string | null;
+  title: string | null;
+  published_at: Date | null;
+  status: ArticleStatus;
+  filter_reason: FilterReason | null;
+  duplicate_of: number | null;
+  score: number | null;
+  matched: MatchedTerm[];
+}
+
+export async function listDrafts(db: Queryable, filters: DraftFilters): Promise<DraftListItem[]> {
+  const result = await db.query<DraftListItem>(
+    `SELECT id, canonical_url, url, source_id, country, lang, title, published_at, status, filter_reason,
+            duplicate_of, score, matched
+     FROM articles
+     WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR country = $2)
+     ORDER BY published_at DESC NULLS LAST, id DESC
+     LIMIT $3`,
+    [filters.status ?? null, filters.country ?? null, filters.limit ?? 10_000],
+  );
+  return result.rows;
+}
+
+export interface FateCount {
+  source_id: string;
+  country: string | null;
+  status: ArticleStatus;
+  filter_reason: string | null;
+  n: number;
+}
+
+/** Article fates of the given runs, counted per source, country, status and reason. */
+export async function countFatesOfRuns(db: Queryable, runIds: readonly number[]): Promise<FateCount[]> {
+  const result = await db.query<FateCount>(
+    `SELECT source_id, country, status, filter_reason, count(*)::int AS n
+     FROM articles WHERE run_id = ANY($1::bigint[])
+     GROUP BY source_id, country, status, filter_reason`,
+    [runIds],
+  );
+  return result.rows;
+}

@@ -1,0 +1,121 @@
+import type { Queryable } from './database.js';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface CrawlError {
+  url: string;
+  kind: string;
+  message: string;
+}
+
+/** Counters a crawl keeps while it runs; article fates are counted from the articles table instead. */
+export interface CrawlStats {
+  pagesFetched: number;
+  articlesDiscovered: number;
+  alreadyKnown: number;
+  candidatesStored: number;
+  robotsBlocked: number;
+  errors: CrawlError[];
+}
+
+export const emptyCrawlStats = (): CrawlStats => ({
+  pagesFetched: 0,
+  articlesDiscovered: 0,
+  alreadyKnown: 0,
+  candidatesStored: 0,
+  robotsBlocked: 0,
+  errors: [],
+});
+
+export interface CrawlRun {
+  id: number;
+  source_id: string;
+  batch_id: string;
+  trigger: string;
+  source_config: unknown;
+  reference_time: Date;
+  status: RunStatus;
+  attempts: number;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  stats: Partial<CrawlStats>;
+  error: string | null;
+}
+
+export async function createRuns(
+  db: Queryable,
+  sources: ReadonlyArray<{ id: string; config: unknown }>,
+  batchId: string,
+  trigger: string,
+  referenceTime?: Date,
+): Promise<CrawlRun[]> {
+  const result = await db.query<CrawlRun>(
+    `INSERT INTO crawl_runs (source_id, source_config, batch_id, trigger, reference_time)
+     SELECT source_id, source_config, $3, $4, COALESCE($5::timestamptz, now())
+     FROM unnest($1::text[], $2::jsonb[]) AS input (source_id, source_config)
+     RETURNING *`,
+    [
+      sources.map((source) => source.id),
+      sources.map((source) => JSON.stringify(source.config ?? null)),
+      batchId,
+      trigger,
+      referenceTime ?? null,
+    ],
+  );
+  return result.rows;
+}
+
+export async function getRun(db: Queryable, runId: number): Promise<CrawlRun | undefined> {
+  const result = await db.query<CrawlRun>('SELECT * FROM crawl_runs WHERE id = $1', [runId]);
+  return result.rows[0];
+}
+
+/** Returns false when the run has already finished (a job delivered again after completion). */
+export async function startRun(db: Queryable, runId: number): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE crawl_runs SET status = 'running', attempts = attempts + 1,
+       started_at = COALESCE(started_at, now()), heartbeat_at = now()
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+    [runId],
+  );
+  return result.rowCount > 0;
+}
+
+export async function recordHeartbeat(db: Queryable, runId: number, stats: CrawlStats): Promise<void> {
+  await db.query('UPDATE crawl_runs SET heartbeat_at = now(), stats = $2 WHERE id = $1', [
+    runId,
+    JSON.stringify(stats),
+  ]);
+}
+
+export async function finishRun(
+  db: Queryable,
+  runId: number,
+  outcome: { status: 'succeeded' | 'failed'; stats: Partial<CrawlStats>; error?: string | undefined },
+): Promise<void> {
+  await db.query(
+    `UPDATE crawl_runs SET status = $2, stats = $3, error = $4, finished_at = now(), heartbeat_at = now()
+     WHERE id = $1`,
+    [runId, outcome.status, JSON.stringify(outcome.stats), outcome.error ?? null],
+  );
+}
+
+export async function listBatchRuns(db: Queryable, batchId: string): Promise<CrawlRun[]> {
+  const result = await db.query<CrawlRun>('SELECT * FROM crawl_runs WHERE batch_id = $1 ORDER BY id', [
+    batchId,
+  ]);
+  return result.rows;
+}
+
+/** Runs whose queue job has probably been lost: queued or running without a heartbeat for too long. */
+export async function listStalledRuns(db: Queryable, staleAfterSecs: number): Promise<CrawlRun[]> {
+  const result = await db.query<CrawlRun>(
+    `SELECT * FROM crawl_runs
+     WHERE status IN ('queued', 'running')
+       AND COALESCE(heartbeat_at, created_at) < now() - make_interval(secs => $1)
+     ORDER BY id`,
+    [staleAfterSecs],
+  );
+  return result.rows;
+}

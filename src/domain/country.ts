@@ -1,0 +1,383 @@
+import {
+  foreignGazetteer,
+  type GazetteerGroup,
+  type GazetteerKind,
+  memberStateGazetteer,
+} from './gazetteer.js';
+import { type Country, countryCodes, type EventCountry, type TextForAnalysis } from './types.js';
+
+/**
+ * Which member state an event happened in, from weighted gazetteer mentions.
+ *
+ * Every mention of a place, agency or leader scores for its country: its kind's weight, times 3 in the title,
+ * times 2 where the grammar marks the place of the event (Russian «в Москве», English "in Tashkent", Tajik
+ * «дар Душанбе», Turkic endings «Toshkentda», «Bakıda», «Алматыда»), times 0.3 where it names where people or goods
+ * come from or whom one deals with («граждане Казахстана», "from Afghanistan", «с Китаем», «Afgʻonistondan»).
+ * Foreign places count half: in a member state's news they are mostly the other side (origin, partner).
+ * The source's country is a mild prior that wins ties and answers when nothing else is named.
+ * The answer is `other` when a foreign country scores clearly (≥ 3) and more than twice the best member state.
+ */
+
+const KIND_WEIGHT: Readonly<Record<GazetteerKind, number>> = {
+  country: 3,
+  capital: 3,
+  institution: 3,
+  place: 2,
+  currency: 1,
+};
+const TITLE_FACTOR = 3;
+const LOCATIVE_FACTOR = 2;
+const ORIGIN_FACTOR = 0.3;
+const FOREIGN_FACTOR = 0.5;
+const SOURCE_PRIOR = 1.5;
+const MIN_FOREIGN_SCORE = 3;
+const FOREIGN_OVER_MEMBER_RATIO = 2;
+
+export interface CountryAssignment {
+  country: EventCountry;
+  /** Human-readable reasons, e.g. `title "Душанбе" → TJ capital, locative +18`. */
+  evidence: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Folding: one spelling for the many ways the region's names are typed.
+
+const APOSTROPHES = /['’‘ʻʼ`ʹ]/gu;
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  қ: 'к',
+  ғ: 'г',
+  ң: 'н',
+  ө: 'о',
+  ү: 'у',
+  ұ: 'у',
+  һ: 'х',
+  ҳ: 'х',
+  ҷ: 'ч',
+  ҹ: 'ч',
+  ӣ: 'и',
+  ӯ: 'у',
+  ў: 'у',
+  і: 'и',
+  ә: 'а',
+  ё: 'е',
+  ə: 'e',
+  ı: 'i',
+};
+const FOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
+
+/** Lower case, Latin diacritics off (ş→s, ý→y), regional Cyrillic letters to Russian ones, no apostrophes. */
+function foldWord(word: string): string {
+  return word
+    .replace(/\p{Script=Latin}/gu, (char) => char.normalize('NFD').replace(/\p{M}/gu, ''))
+    .toLowerCase()
+    .replace(/(?<=\p{Script=Latin})['’]s$/u, '')
+    .replace(APOSTROPHES, '')
+    .replace(FOLDED_LETTERS, (char) => LETTER_FOLDS[char] ?? char);
+}
+
+interface Token {
+  raw: string;
+  folded: string;
+}
+
+/** Links and @handles name channels, not places (`t.me/moscowtop`). */
+const LINK_OR_HANDLE = /(?:https?:\/\/|www\.|t\.me\/|@)\S+/giu;
+
+function tokenize(text: string): Token[] {
+  const words =
+    text
+      .normalize('NFC')
+      .replace(LINK_OR_HANDLE, ' ')
+      .match(/[\p{L}\p{M}\p{N}'’‘ʻʼ`ʹ]+/gu) ?? [];
+  return words
+    .map((word) => ({ raw: word.replace(APOSTROPHES, ''), folded: foldWord(word) }))
+    .filter((token) => token.folded !== '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The gazetteer, compiled once.
+
+type WordMode = 'exact' | 'prefix' | 'turkic';
+
+interface TermWord {
+  text: string;
+  mode: WordMode;
+}
+
+interface Term {
+  /** A member state, or the English name of a foreign country. */
+  place: string;
+  member: boolean;
+  kind: GazetteerKind;
+  acronym: boolean;
+  words: TermWord[];
+  /** Longest match wins: characters of the term without markers. */
+  size: number;
+}
+
+function compileWord(word: string, acronym: boolean): TermWord {
+  const mode: WordMode = word.endsWith('*') ? 'prefix' : word.endsWith('+') ? 'turkic' : 'exact';
+  const text = mode === 'exact' ? word : word.slice(0, -1);
+  return { text: acronym ? text : foldWord(text), mode };
+}
+
+function compileGroups(place: string, member: boolean, groups: readonly GazetteerGroup[]): Term[] {
+  return groups.flatMap(({ kind, terms }) =>
+    terms.map((term) => {
+      const acronym = term !== term.toLowerCase();
+      const words = term.split(/[\s-]+/).map((word) => compileWord(word, acronym));
+      return {
+        place,
+        member,
+        kind,
+        acronym,
+        words,
+        size: words.reduce((sum, word) => sum + word.text.length, 0),
+      };
+    }),
+  );
+}
+
+const indexKey = (text: string): string => text.slice(0, 2);
+
+function buildIndex(): Map<string, Term[]> {
+  const terms = [
+    ...Object.entries(memberStateGazetteer).flatMap(([country, groups]) =>
+      compileGroups(country, true, groups),
+    ),
+    ...Object.entries(foreignGazetteer).flatMap(([name, groups]) => compileGroups(name, false, groups)),
+  ];
+  const index = new Map<string, Term[]>();
+  for (const term of terms) {
+    const key = indexKey(term.words[0]!.text);
+    index.set(key, [...(index.get(key) ?? []), term]);
+  }
+  return index;
+}
+
+const termIndex = buildIndex();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Grammar around a mention.
+
+const TURKIC_CASE_ENDING =
+  /^(?:[ыиуаеоiuaeoy]?н?(?:да|де|та|те|до|то|дан|ден|тан|тен|нын|нин|ны|ни|га|ге|ка|ке|на|не|даги|деги)|[iuaeoy]?n?(?:da|de|ta|te|dan|den|tan|ten|nin|nun|ni|nu|ga|ge|ka|ke|ya|ye|na|ne|ning|dagi|daki|deki))$/u;
+const TURKIC_LOCATIVE_ENDING =
+  /^(?:[ыиуаеоiuaeoy]?[нn]?(?:да|де|та|те|до|то|даги|деги|da|de|ta|te|dagi|daki|deki))$/u;
+const TURKIC_ABLATIVE_ENDING = /^(?:[ыиуаеоiuaeoy]?[нn]?(?:дан|ден|тан|тен|dan|den|tan|ten))$/u;
+/** Russian nouns for people (казахстанец, россияне, узбекистанка): a citizenship, not a place. */
+const RUSSIAN_DEMONYM_ENDING = /(?:ец|цы|цев|цам|ца|цу|цем|янин|яне|янам|янка|анка|анки)$/u;
+/** Russian prepositional case after «в/на» (в Москве, в Павлодарской области); «в Казахстан» is a direction. */
+const RUSSIAN_LOCATIVE_ENDING = /(?:е|и|ой|ом|ем|ей)$/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const VOWEL_END = /[аеиоуыэюяaeiouy]$/u;
+
+const LOCATIVE_PREPOSITIONS = new Set(['в', 'во', 'на', 'in', 'at', 'дар']);
+/** Words that may stand between a preposition and a name: "in the city of Atyrau", «в городе Шымкенте». */
+const FILLER_WORDS = new Set([
+  'the',
+  'city',
+  'town',
+  'village',
+  'capital',
+  'of',
+  'region',
+  'district',
+  'republic',
+  'г',
+  'город',
+  'городе',
+  'поселке',
+  'селе',
+  'районе',
+  'области',
+  'столице',
+  'республике',
+]);
+const REGION_WORD =
+  /^(?:облыс|аудан|viloyat|вилоят|tuman|туман|rayon|район|welayat|shahr|shahar|шахр|шахар|seher)/u;
+/** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
+const ORIGIN_PREPOSITIONS = new Set(['из', 'from', 'с', 'со', 'with']);
+const CITIZEN_WORD_BEFORE =
+  /^(?:граждан|уроженец|уроженц|уроженк|выходец|выходц|citizen|national|native|fuqaro|азамат|vetendas)/u;
+const PERSON_WORDS_AFTER = new Set([
+  'man',
+  'men',
+  'woman',
+  'women',
+  'national',
+  'nationals',
+  'native',
+  'natives',
+]);
+const CITIZEN_WORD_AFTER = /^(?:citizen|migrant|fuqaro|азамат|vetendas|граждан|мигрант)/u;
+
+interface Mention {
+  term: Term;
+  start: number;
+  end: number;
+  /** What follows the matched stem in the last word (the case ending, for inflected names). */
+  ending: string;
+}
+
+function matchWord(token: Token, word: TermWord, acronym: boolean): string | undefined {
+  if (acronym) return token.raw === word.text ? '' : undefined;
+  if (word.mode === 'exact') return token.folded === word.text ? '' : undefined;
+  if (!token.folded.startsWith(word.text)) return undefined;
+  const ending = token.folded.slice(word.text.length);
+  if (word.mode === 'turkic' && ending !== '' && !TURKIC_CASE_ENDING.test(ending)) return undefined;
+  return ending;
+}
+
+function matchTerm(tokens: Token[], start: number, term: Term): Mention | undefined {
+  let ending = '';
+  for (const [offset, word] of term.words.entries()) {
+    const token = tokens[start + offset];
+    const wordEnding = token && matchWord(token, word, term.acronym);
+    if (wordEnding === undefined) return undefined;
+    ending = wordEnding;
+  }
+  return { term, start, end: start + term.words.length, ending };
+}
+
+function findMentions(tokens: Token[]): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const candidates = [
+      ...(termIndex.get(indexKey(token.folded)) ?? []),
+      ...(termIndex.get(indexKey(token.raw)) ?? []),
+    ];
+    let best: Mention | undefined;
+    for (const term of candidates) {
+      const mention = matchTerm(tokens, i, term);
+      if (mention && (!best || term.size > best.term.size)) best = mention;
+    }
+    if (best) mentions.push(best);
+    i = best ? best.end : i + 1;
+  }
+  return mentions;
+}
+
+type Role = 'locative' | 'origin' | 'plain';
+
+function precededByPreposition(
+  tokens: Token[],
+  mention: Mention,
+): { preposition: string; skipped: boolean } | undefined {
+  let i = mention.start - 1;
+  while (i >= 0 && mention.start - i <= 4 && FILLER_WORDS.has(tokens[i]!.folded)) i--;
+  const before = tokens[i];
+  if (!before || !LOCATIVE_PREPOSITIONS.has(before.folded)) return undefined;
+  return { preposition: before.folded, skipped: i < mention.start - 1 };
+}
+
+function isRussianLocative(tokens: Token[], mention: Mention): boolean {
+  const last = tokens[mention.end - 1]!.folded;
+  const indeclinable = mention.ending === '' && VOWEL_END.test(last);
+  return RUSSIAN_LOCATIVE_ENDING.test(last) || indeclinable || mention.term.words.at(-1)!.mode !== 'prefix';
+}
+
+function isLocative(tokens: Token[], mention: Mention): boolean {
+  if (TURKIC_LOCATIVE_ENDING.test(mention.ending)) return true;
+  const next = tokens[mention.end]?.folded ?? '';
+  if (REGION_WORD.test(next) && /(?:да|де|та|те|da|de|ta|te)$/u.test(next)) return true;
+  const preposition = precededByPreposition(tokens, mention);
+  if (!preposition) return false;
+  const russian = CYRILLIC.test(preposition.preposition) && preposition.preposition !== 'дар';
+  return !russian || preposition.skipped || isRussianLocative(tokens, mention);
+}
+
+function isOrigin(tokens: Token[], mention: Mention): boolean {
+  const last = tokens[mention.end - 1]!.folded;
+  if (TURKIC_ABLATIVE_ENDING.test(mention.ending)) return true;
+  if (mention.ending !== '' && RUSSIAN_DEMONYM_ENDING.test(last)) return true;
+  const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
+  if (before.some((word) => ORIGIN_PREPOSITIONS.has(word) || CITIZEN_WORD_BEFORE.test(word))) return true;
+  const after = tokens[mention.end]?.folded ?? '';
+  return PERSON_WORDS_AFTER.has(after) || CITIZEN_WORD_AFTER.test(after);
+}
+
+function roleOf(tokens: Token[], mention: Mention): Role {
+  if (isOrigin(tokens, mention)) return 'origin';
+  return isLocative(tokens, mention) ? 'locative' : 'plain';
+}
+
+const ROLE_FACTOR: Readonly<Record<Role, number>> = {
+  locative: LOCATIVE_FACTOR,
+  origin: ORIGIN_FACTOR,
+  plain: 1,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring.
+
+interface Tally {
+  scores: Map<string, number>;
+  reasons: Map<string, { place: string; weight: number; count: number }>;
+}
+
+function tallyField(tally: Tally, field: 'title' | 'text', text: string): void {
+  const tokens = tokenize(text);
+  for (const mention of findMentions(tokens)) {
+    const { term } = mention;
+    const role = roleOf(tokens, mention);
+    const weight =
+      KIND_WEIGHT[term.kind] *
+      (field === 'title' ? TITLE_FACTOR : 1) *
+      ROLE_FACTOR[role] *
+      (term.member ? 1 : FOREIGN_FACTOR);
+    tally.scores.set(term.place, (tally.scores.get(term.place) ?? 0) + weight);
+    const words = tokens.slice(mention.start, mention.end).map((token) => token.raw);
+    const label = `${field} "${words.join(' ')}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`;
+    const reason = tally.reasons.get(label) ?? { place: term.place, weight: 0, count: 0 };
+    tally.reasons.set(label, { place: term.place, weight: reason.weight + weight, count: reason.count + 1 });
+  }
+}
+
+const isMember = (place: string): place is Country => (countryCodes as readonly string[]).includes(place);
+
+function bestOf(entries: [string, number][]): [string, number] | undefined {
+  return entries.reduce<[string, number] | undefined>(
+    (best, entry) => (!best || entry[1] > best[1] ? entry : best),
+    undefined,
+  );
+}
+
+function explain(tally: Tally, winner: string, sourceCountry: Country | null): string[] {
+  const reasons = [...tally.reasons.entries()]
+    .sort(([, a], [, b]) => Number(b.place === winner) - Number(a.place === winner) || b.weight - a.weight)
+    .map(
+      ([label, { weight, count }]) =>
+        `${label}${count > 1 ? ` ×${count}` : ''} +${Number(weight.toFixed(1))}`,
+    );
+  return sourceCountry ? [...reasons, `source ${sourceCountry} +${SOURCE_PRIOR}`] : reasons;
+}
+
+/** The country of the event a text reports; `other` for events outside the member states (or nothing to go on). */
+export function assignCountry(input: TextForAnalysis, sourceCountry: Country | null): CountryAssignment {
+  const tally: Tally = { scores: new Map(), reasons: new Map() };
+  if (input.title) tallyField(tally, 'title', input.title);
+  tallyField(tally, 'text', input.text);
+
+  const entries = [...tally.scores.entries()];
+  const memberEvidence = bestOf(entries.filter(([place]) => isMember(place)))?.[1] ?? 0;
+  const foreign = bestOf(entries.filter(([place]) => !isMember(place)));
+  if (foreign && foreign[1] >= MIN_FOREIGN_SCORE && foreign[1] > FOREIGN_OVER_MEMBER_RATIO * memberEvidence) {
+    return { country: 'other', evidence: explain(tally, foreign[0], sourceCountry) };
+  }
+
+  // The source goes first so that it wins ties; then the bulletin's house order.
+  const candidates = sourceCountry
+    ? [sourceCountry, ...countryCodes.filter((c) => c !== sourceCountry)]
+    : countryCodes;
+  const withPrior = candidates.map((country): [string, number] => [
+    country,
+    (tally.scores.get(country) ?? 0) + (country === sourceCountry ? SOURCE_PRIOR : 0),
+  ]);
+  const best = bestOf(withPrior);
+  if (!best || best[1] === 0 || !isMember(best[0]))
+    return { country: 'other', evidence: explain(tally, '', sourceCountry) };
+  return { country: best[0], evidence: explain(tally, best[0], sourceCountry) };
+}

@@ -1,0 +1,159 @@
+import {
+  type CompiledGroup,
+  type CompiledLexicon,
+  type CompiledTerm,
+  type LexiconLanguage,
+  normalizeForMatching,
+} from './keywords.js';
+import type { DetectedLanguage, MatchedTerm, RelevanceResult, TextForAnalysis } from './types.js';
+
+/**
+ * Scores how relevant a text is to the anti-drug bulletin with a weighted lexicon.
+ *
+ * score = Σ over matched terms of weight × count × (titleMultiplier in the title, else 1), where count is the
+ * number of hits that counted: at most repeatCap per term and the group's maxCount per group.
+ * A hit inside a look-alike (наркоз, героиня, закладка книги…) never counts; a hit of a group with `near`
+ * counts only when a term of one of those groups stands within `nearWindow` words in the same field;
+ * where hits overlap, the heavier one stands. `matched` lists every counted term with its lexicon weight,
+ * context words and penalties included, so that each decision can be read back from the lexicon.
+ */
+
+type Field = MatchedTerm['field'];
+
+interface Hit {
+  group: CompiledGroup;
+  term: CompiledTerm;
+  start: number;
+  end: number;
+  word: number;
+}
+
+function isActive(lang: LexiconLanguage, wanted: DetectedLanguage | undefined): boolean {
+  return wanted === undefined || wanted === 'und' || lang === 'any' || lang === wanted;
+}
+
+function wordStarts(text: string): number[] {
+  return Array.from(text.matchAll(/[\p{L}\p{M}\p{N}]+/gu), (match) => match.index);
+}
+
+function wordIndexAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+function spans(text: string, term: CompiledTerm): Array<[number, number]> {
+  return Array.from(text.matchAll(term.pattern), (match) => [match.index, match.index + match[0].length]);
+}
+
+function overlaps(start: number, end: number, other: { start: number; end: number }): boolean {
+  return start < other.end && other.start < end;
+}
+
+function findHits(text: string, lexicon: CompiledLexicon, lang: DetectedLanguage | undefined): Hit[] {
+  const masked = lexicon.lookalikes
+    .filter((entry) => isActive(entry.lang, lang))
+    .flatMap((entry) => entry.terms.flatMap((term) => spans(text, term)))
+    .map(([start, end]) => ({ start, end }));
+  const starts = wordStarts(text);
+  const hits: Hit[] = [];
+  for (const group of lexicon.groups.filter((candidate) => isActive(candidate.lang, lang))) {
+    for (const term of group.terms) {
+      for (const [start, end] of spans(text, term)) {
+        if (masked.some((span) => overlaps(start, end, span))) continue;
+        hits.push({ group, term, start, end, word: wordIndexAt(starts, start) });
+      }
+    }
+  }
+  return hits;
+}
+
+function hasContext(hit: Hit, hits: readonly Hit[], window: number): boolean {
+  return hits.some(
+    (other) =>
+      other !== hit &&
+      hit.group.near.includes(other.group.id) &&
+      !overlaps(hit.start, hit.end, other) &&
+      Math.abs(other.word - hit.word) <= window,
+  );
+}
+
+/** A stretch of text counts once: the heaviest (then longest) term claims it. */
+function dropOverlaps(hits: readonly Hit[]): Hit[] {
+  const ranked = [...hits].sort(
+    (a, b) => b.group.weight - a.group.weight || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Hit[] = [];
+  for (const hit of ranked) {
+    if (!kept.some((other) => overlaps(hit.start, hit.end, other))) kept.push(hit);
+  }
+  return kept;
+}
+
+/** Keeps, in reading order, at most `repeatCap` hits of each term and `maxCount` hits of each group. */
+function capRepeats(hits: readonly Hit[], lexicon: CompiledLexicon): Hit[] {
+  const perGroup = new Map<CompiledGroup, number>();
+  const perTerm = new Map<CompiledTerm, number>();
+  return [...hits]
+    .sort((a, b) => a.start - b.start)
+    .filter((hit) => {
+      const groupCount = (perGroup.get(hit.group) ?? 0) + 1;
+      const termCount = (perTerm.get(hit.term) ?? 0) + 1;
+      if (groupCount > hit.group.maxCount || termCount > (hit.group.repeatCap ?? lexicon.repeatCap))
+        return false;
+      perGroup.set(hit.group, groupCount);
+      perTerm.set(hit.term, termCount);
+      return true;
+    });
+}
+
+function matchField(
+  text: string,
+  field: Field,
+  lexicon: CompiledLexicon,
+  lang?: DetectedLanguage,
+): MatchedTerm[] {
+  const hits = findHits(normalizeForMatching(text), lexicon, lang);
+  const counted = capRepeats(
+    dropOverlaps(
+      hits.filter((hit) => hit.group.near.length === 0 || hasContext(hit, hits, lexicon.nearWindow)),
+    ),
+    lexicon,
+  );
+  const byTerm = new Map<string, MatchedTerm>();
+  for (const hit of counted) {
+    const key = `${hit.group.id}\u0000${hit.term.term}`;
+    const entry = byTerm.get(key);
+    if (entry) entry.count += 1;
+    else
+      byTerm.set(key, {
+        term: hit.term.term,
+        lang: hit.group.lang,
+        weight: hit.group.weight,
+        field,
+        count: 1,
+      });
+  }
+  return [...byTerm.values()];
+}
+
+export function termContribution(term: MatchedTerm, lexicon: CompiledLexicon): number {
+  return term.weight * term.count * (term.field === 'title' ? lexicon.titleMultiplier : 1);
+}
+
+export function scoreRelevance(
+  input: TextForAnalysis & { lang?: DetectedLanguage },
+  lexicon: CompiledLexicon,
+): RelevanceResult {
+  const matched = [
+    ...matchField(input.title ?? '', 'title', lexicon, input.lang),
+    ...matchField(input.text, 'text', lexicon, input.lang),
+  ].sort((a, b) => termContribution(b, lexicon) - termContribution(a, lexicon));
+  const score = matched.reduce((sum, term) => sum + termContribution(term, lexicon), 0);
+  return { relevant: score >= lexicon.threshold, score, matched };
+}

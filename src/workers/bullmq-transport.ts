@@ -1,0 +1,149 @@
+import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Database } from '../db/database.js';
+import { emptyCrawlStats, finishRun } from '../db/runs-repo.js';
+import type { Logger } from '../logger.js';
+import { executeRun, RunNotFoundError } from './execute-run.js';
+import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
+import { type PipelineContext, processArticle } from './process-article.js';
+
+export interface QueueSettings {
+  redisUrl: string;
+  prefix: string;
+}
+
+export interface Queues {
+  crawl: Queue<CrawlJob>;
+  articles: Queue<ArticleJob>;
+  close(): Promise<void>;
+}
+
+export function connectionOf(settings: QueueSettings): ConnectionOptions {
+  // Workers block on Redis: BullMQ requires unlimited retries per request for them.
+  return { url: settings.redisUrl, maxRetriesPerRequest: null };
+}
+
+export function openQueues(settings: QueueSettings): Queues {
+  const options = { connection: connectionOf(settings), prefix: settings.prefix };
+  const crawl = new Queue<CrawlJob>(jobCatalog.crawl.queueName, options);
+  const articles = new Queue<ArticleJob>(jobCatalog.article.queueName, options);
+  return {
+    crawl,
+    articles,
+    async close() {
+      await Promise.all([crawl.close(), articles.close()]);
+    },
+  };
+}
+
+export async function enqueueCrawls(queues: Queues, runIds: readonly number[]): Promise<void> {
+  const { crawl } = jobCatalog;
+  await queues.crawl.addBulk(
+    runIds.map((runId) => ({
+      name: crawl.queueName,
+      data: { runId },
+      opts: { ...crawl.options, jobId: crawl.jobId({ runId }) },
+    })),
+  );
+}
+
+export async function enqueueArticles(queues: Queues, articleIds: readonly number[]): Promise<void> {
+  const { article } = jobCatalog;
+  await queues.articles.addBulk(
+    articleIds.map((articleId) => ({
+      name: article.queueName,
+      data: { articleId },
+      opts: { ...article.options, jobId: article.jobId({ articleId }) },
+    })),
+  );
+}
+
+export interface WorkerDeps extends PipelineContext {
+  log: Logger;
+  userAgent: string;
+  queues: Queues;
+  settings: QueueSettings;
+  concurrency: number;
+  /** Seconds a job's lock lives without renewal: how soon a killed worker's job is picked up again. */
+  lockSecs: number;
+}
+
+export interface RunningWorkers {
+  crawl: Worker<CrawlJob>;
+  articles: Worker<ArticleJob>;
+  close(): Promise<void>;
+}
+
+function parsePayload<T>(
+  schema: { safeParse(data: unknown): { success: boolean; data?: T } },
+  data: unknown,
+): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${JSON.stringify(data)}`);
+  return parsed.data as T;
+}
+
+export function startWorkers(deps: WorkerDeps): RunningWorkers {
+  const common = {
+    connection: connectionOf(deps.settings),
+    prefix: deps.settings.prefix,
+    lockDuration: deps.lockSecs * 1000,
+    stalledInterval: Math.max(1_000, (deps.lockSecs * 1000) / 2),
+    maxStalledCount: 3,
+  };
+  const db: Database = deps.db;
+
+  const crawl = new Worker<CrawlJob>(
+    jobCatalog.crawl.queueName,
+    async (job) => {
+      const { runId } = parsePayload<CrawlJob>(jobCatalog.crawl.schema, job.data);
+      const log = deps.log.child({ queue: 'crawl', jobId: job.id, runId });
+      try {
+        const run = await executeRun(runId, {
+          db,
+          log,
+          userAgent: deps.userAgent,
+          onCandidateStored: (articleId) => enqueueArticles(deps.queues, [articleId]),
+        });
+        return run ? { status: run.status } : { status: 'already finished' };
+      } catch (error) {
+        if (error instanceof RunNotFoundError) throw new UnrecoverableError(error.message);
+        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (lastAttempt) {
+          await finishRun(db, runId, {
+            status: 'failed',
+            stats: emptyCrawlStats(),
+            error: (error as Error).message,
+          });
+        }
+        throw error;
+      }
+    },
+    { ...common, concurrency: Math.max(1, Math.ceil(deps.concurrency / 4)) },
+  );
+
+  const articles = new Worker<ArticleJob>(
+    jobCatalog.article.queueName,
+    async (job) => {
+      const { articleId } = parsePayload<ArticleJob>(jobCatalog.article.schema, job.data);
+      return { outcome: await processArticle(deps, articleId) };
+    },
+    { ...common, concurrency: deps.concurrency },
+  );
+
+  for (const worker of [crawl, articles]) {
+    worker.on('error', (error) => deps.log.error({ err: error, queue: worker.name }, 'worker error'));
+    worker.on('failed', (job, error) =>
+      deps.log.warn(
+        { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
+        'job failed',
+      ),
+    );
+  }
+  return {
+    crawl,
+    articles,
+    async close() {
+      await Promise.all([crawl.close(), articles.close()]);
+    },
+  };
+}
