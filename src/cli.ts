@@ -1,36 +1,63 @@
 import { ZodError } from 'zod';
-import { analyzeCommand, analyzeUsage } from './cli/analyze.js';
 import { type CliContext, createCliContext, UsageError, UserFacingError } from './cli/cli-support.js';
-import { demoCommand, demoUsage, fixturesCommand, fixturesUsage } from './cli/demo.js';
-import { draftsCommand, draftsUsage } from './cli/drafts.js';
-import { extractCommand, extractUsage } from './cli/extract.js';
-import { ingestCommand, ingestUsage } from './cli/ingest.js';
-import { migrateCommand, migrateUsage } from './cli/migrate.js';
-import { runCommand, runUsage } from './cli/run.js';
-import { sourcesCheckCommand, sourcesCheckUsage } from './cli/sources-check.js';
-import { workerCommand, workerUsage } from './cli/worker.js';
 import { EnvError } from './config/env.js';
 import { formatConfigIssues, SourcesConfigError } from './config/sources.js';
 
-type Verb = { usage: string; run: (args: string[], ctx: CliContext) => Promise<number> };
+type VerbRunner = (args: string[], ctx: CliContext) => Promise<number>;
+// Verbs are imported when called: `harvest analyze` should not pay for loading Crawlee and a browser driver.
+type Verb = { usage: string; load: () => Promise<VerbRunner> };
 
 const verbs: Record<string, Verb> = {
-  run: { usage: runUsage, run: runCommand },
-  worker: { usage: workerUsage, run: workerCommand },
-  demo: { usage: demoUsage, run: demoCommand },
-  fixtures: { usage: fixturesUsage, run: fixturesCommand },
-  migrate: { usage: migrateUsage, run: migrateCommand },
+  run: {
+    usage: 'harvest run [--sources FILE] [--source ID ...] [--wait] [--timeout SECS]',
+    load: async () => (await import('./cli/run.js')).runCommand,
+  },
+  worker: {
+    usage: 'harvest worker [--concurrency N] [--lock-secs N]   (needs REDIS_URL)',
+    load: async () => (await import('./cli/worker.js')).workerCommand,
+  },
+  demo: {
+    usage: 'harvest demo [--port N] [--timeout SECS]   offline harvest of recorded pages',
+    load: async () => (await import('./cli/demo.js')).demoCommand,
+  },
+  fixtures: {
+    usage: 'harvest fixtures serve [--port N] [--host H]   serve the recorded pages',
+    load: async () => (await import('./cli/demo.js')).fixturesCommand,
+  },
+  migrate: {
+    usage: 'harvest migrate   apply pending SQL migrations',
+    load: async () => (await import('./cli/migrate.js')).migrateCommand,
+  },
   sources: {
-    usage: sourcesCheckUsage,
-    run: (args, ctx) => {
-      if (args[0] !== 'check') throw new UsageError(`unknown sources action: ${args[0] ?? '(none)'}`);
-      return sourcesCheckCommand(args.slice(1), ctx);
+    usage: 'harvest sources check [FILE]   validate a sources file',
+    load: async () => {
+      const { sourcesCheckCommand } = await import('./cli/sources-check.js');
+      return (args, ctx) => {
+        if (args[0] !== 'check') throw new UsageError(`unknown sources action: ${args[0] ?? '(none)'}`);
+        return sourcesCheckCommand(args.slice(1), ctx);
+      };
     },
   },
-  analyze: { usage: analyzeUsage, run: analyzeCommand },
-  extract: { usage: extractUsage, run: extractCommand },
-  ingest: { usage: ingestUsage, run: ingestCommand },
-  drafts: { usage: draftsUsage, run: draftsCommand },
+  analyze: {
+    usage:
+      'harvest analyze [FILE|-]   JSONL {id, title?, text} in, {id, lang, relevant, score, matched, country} out',
+    load: async () => (await import('./cli/analyze.js')).analyzeCommand,
+  },
+  extract: {
+    usage:
+      'harvest extract --jsonl FILE | --url URL --html-file FILE [--timezone TZ]   pages in, {id, title, published_at, body} out',
+    load: async () => (await import('./cli/extract.js')).extractCommand,
+  },
+  ingest: {
+    usage:
+      'harvest ingest [FILE|-] [--sources FILE] [--wait]   JSONL {url, title, text, published_at?, source?, lang?}',
+    load: async () => (await import('./cli/ingest.js')).ingestCommand,
+  },
+  drafts: {
+    usage:
+      'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
+    load: async () => (await import('./cli/drafts.js')).draftsCommand,
+  },
 };
 
 function help(): string {
@@ -56,7 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await verb.run(args, createCliContext());
+    const run = await verb.load();
+    return await run(args, createCliContext());
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`harvest ${name}: ${error.message}\nusage: ${verb.usage}\n`);

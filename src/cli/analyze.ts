@@ -15,9 +15,6 @@ const analyzeInputSchema = z.object({
   languages: z.array(languageSchema).optional(),
 });
 
-export const analyzeUsage =
-  'harvest analyze [FILE|-]   JSONL {id, title?, text} in, {id, lang, relevant, score, matched, country} out';
-
 /** Offline, no database: the same language, relevance and country stages the pipeline runs. */
 export async function analyzeCommand(args: string[], ctx: CliContext): Promise<number> {
   const { positionals } = parseVerbArgs(args, {});

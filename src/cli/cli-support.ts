@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type App, openApp } from '../app.js';
 import { type AppConfig, loadConfig } from '../config/env.js';
+import { DEFAULT_FIXTURES_PORT } from '../crawlers/fixture-server.js';
 import { createLogger, type Logger } from '../logger.js';
 
 /** A mistake in how the command was called: printed with the verb's usage, exit code 2. */
@@ -34,6 +35,15 @@ export function parseVerbArgs<T extends ParseArgsConfig['options']>(args: string
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * `${NAME}` placeholders in sources files: environment variables, and the fixture server's default origin so
+ * that config/sources.demo.yaml also runs against a separately started `harvest fixtures serve`.
+ */
+export function sourceFileVariables(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const defined = Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return { FIXTURES_ORIGIN: `http://127.0.0.1:${DEFAULT_FIXTURES_PORT}`, ...Object.fromEntries(defined) };
 }
 
 export async function withApp<T>(ctx: CliContext, work: (app: App) => Promise<T>): Promise<T> {

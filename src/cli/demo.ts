@@ -6,9 +6,6 @@ import { harvestAndReport } from './run.js';
 
 export const DEMO_SOURCES = resolve(import.meta.dirname, '..', '..', 'config', 'sources.demo.yaml');
 
-export const demoUsage = 'harvest demo [--port N] [--timeout SECS]   offline harvest of recorded pages';
-export const fixturesUsage = 'harvest fixtures serve [--port N] [--host H]   serve the recorded pages';
-
 function portOf(value: string | undefined): number {
   const port = Number(value ?? DEFAULT_FIXTURES_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0..65535');

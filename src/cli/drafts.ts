@@ -1,9 +1,6 @@
 import { type ArticleStatus, listDrafts } from '../db/articles-repo.js';
 import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
 
-export const draftsUsage =
-  'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending';
-
 const statuses: readonly ArticleStatus[] = [
   'pending',
   'new',
@@ -35,7 +32,7 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
           JSON.stringify({
             ...draft,
             published_at: draft.published_at?.toISOString() ?? null,
-            matched: draft.matched.map((term) => term.term),
+            matched: [...new Set(draft.matched.map((term) => term.term))],
             matched_terms: draft.matched,
           }),
         );

@@ -13,9 +13,6 @@ const extractInputSchema = z.object({
   html_file: z.string(),
 });
 
-export const extractUsage =
-  'harvest extract --jsonl FILE | --url URL --html-file FILE [--timezone TZ]   pages in, {id, title, published_at, body} out';
-
 async function extractFile(path: string, url: string, timezone: string | undefined) {
   const raw = await readFile(path);
   const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;

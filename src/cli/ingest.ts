@@ -13,7 +13,13 @@ import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
 import { waitForBatch } from '../workers/harvest-run.js';
 import { processPendingArticles } from '../workers/process-article.js';
-import { type CliContext, parseVerbArgs, readJsonLines, withApp } from './cli-support.js';
+import {
+  type CliContext,
+  parseVerbArgs,
+  readJsonLines,
+  sourceFileVariables,
+  withApp,
+} from './cli-support.js';
 
 const ingestLineSchema = z.object({
   url: z.string().url(),
@@ -23,9 +29,6 @@ const ingestLineSchema = z.object({
   source: z.string().min(1).optional(),
   lang: languageSchema.optional(),
 });
-
-export const ingestUsage =
-  'harvest ingest [FILE|-] [--sources FILE] [--wait]   JSONL {url, title, text, published_at?, source?, lang?}';
 
 const IMPORT_SOURCE = 'ingest';
 
@@ -63,10 +66,10 @@ export async function ingestCommand(args: string[], ctx: CliContext): Promise<nu
   });
   const sourcesPath = values.sources ?? ctx.config.sourcesPath;
   const known = new Map(
-    (existsSync(sourcesPath) ? loadSourcesFile(sourcesPath).sources : []).map((source) => [
-      source.id,
-      source,
-    ]),
+    (existsSync(sourcesPath)
+      ? loadSourcesFile(sourcesPath, { variables: sourceFileVariables() }).sources
+      : []
+    ).map((source) => [source.id, source]),
   );
   return withApp(ctx, async (app) => {
     const batchId = randomUUID();

@@ -2,8 +2,6 @@ import { openDatabase } from '../app.js';
 import { migrate } from '../db/migrate.js';
 import { type CliContext, parseVerbArgs } from './cli-support.js';
 
-export const migrateUsage = 'harvest migrate   apply pending SQL migrations';
-
 export async function migrateCommand(args: string[], ctx: CliContext): Promise<number> {
   parseVerbArgs(args, {});
   const db = await openDatabase(ctx.config);

@@ -4,9 +4,7 @@ import { loadSourcesFile } from '../config/sources.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { openQueues } from '../workers/bullmq-transport.js';
 import { type BatchOptions, enqueueHarvest, harvestEmbedded, waitForBatch } from '../workers/harvest-run.js';
-import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
-
-export const runUsage = 'harvest run [--sources FILE] [--source ID ...] [--wait] [--timeout SECS]';
+import { type CliContext, parseVerbArgs, sourceFileVariables, UsageError, withApp } from './cli-support.js';
 
 export function selectSources(all: readonly SourceConfig[], ids: readonly string[]): SourceConfig[] {
   if (ids.length === 0) return all.filter((source) => source.enabled);
@@ -72,7 +70,9 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     wait: { type: 'boolean' },
     timeout: { type: 'string' },
   });
-  const file = loadSourcesFile(values.sources ?? ctx.config.sourcesPath);
+  const file = loadSourcesFile(values.sources ?? ctx.config.sourcesPath, {
+    variables: sourceFileVariables(),
+  });
   const sources = selectSources(file.sources, values.source ?? []);
   if (sources.length === 0) throw new UsageError('no enabled source to run');
   return withApp(ctx, (app) =>

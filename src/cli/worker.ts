@@ -3,8 +3,6 @@ import { openQueues, startWorkers } from '../workers/bullmq-transport.js';
 import { recoverPendingWork } from '../workers/recover.js';
 import { type CliContext, parseVerbArgs, UsageError, UserFacingError, withApp } from './cli-support.js';
 
-export const workerUsage = 'harvest worker [--concurrency N] [--lock-secs N]   (needs REDIS_URL)';
-
 /** A BullMQ worker process: crawl and article jobs, with recovery of lost work, until SIGINT/SIGTERM. */
 export async function workerCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseVerbArgs(args, {

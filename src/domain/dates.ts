@@ -22,10 +22,15 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_YEAR = 1990;
 
 const ISO_PATTERN =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 const NUMERIC_DMY_PATTERN =
   /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:(?:\s*[,|]\s*|\s+(?:в\s+)?)(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/i;
+
+// RFC 2822 / HTTP dates ("Mon, 18 Nov 2019 16:07:38 -0600"): a machine format with fixed English month names.
+const RFC_2822_PATTERN =
+  /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+const RFC_2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const TIME_FIRST_DMY_PATTERN = /^(\d{1,2}):(\d{2})\s*[,|]?\s*(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 
@@ -51,7 +56,19 @@ function parseTimeThenNumericDate(text: string): DateParts | null {
   return wallClock(m[5], m[4], m[3], m[1], m[2], undefined);
 }
 
-export const DATE_PARSERS: readonly DateParser[] = [parseIso, parseNumericDayFirst, parseTimeThenNumericDate];
+function parseRfc2822(text: string): DateParts | null {
+  const m = RFC_2822_PATTERN.exec(text);
+  const month = RFC_2822_MONTHS.indexOf(m?.[2]?.toLowerCase() ?? '') + 1;
+  if (!m || month === 0) return null;
+  return { ...wallClock(m[3], String(month), m[1], m[4], m[5], m[6]), ...offsetOf(m[7]) };
+}
+
+export const DATE_PARSERS: readonly DateParser[] = [
+  parseIso,
+  parseNumericDayFirst,
+  parseTimeThenNumericDate,
+  parseRfc2822,
+];
 
 function wallClock(
   year: string | undefined,

@@ -19,7 +19,7 @@ const BLOCK_TAGS = new Set([
   'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'option', 'frameset', 'noframes', 'listing', 'xmp',
-  'plaintext', 'output', 'textarea',
+  'plaintext', 'output',
 ]); // biome-ignore format: a word list reads better packed
 
 const SKIPPED_TAGS = new Set([
@@ -27,14 +27,11 @@ const SKIPPED_TAGS = new Set([
   'math', 'canvas', 'select', 'button', 'input', 'textarea', 'audio', 'video', 'map',
 ]); // biome-ignore format: a word list reads better packed
 
+const BLOCK_END = Symbol('block-end');
 const WHITESPACE = /[\s\u00a0\u200b\ufeff]+/g;
 
-export function tagNameOf(node: TextNodeLike): string {
+function tagNameOf(node: TextNodeLike): string {
   return (node.tagName ?? '').toLowerCase();
-}
-
-export function isBlockTag(tag: string): boolean {
-  return BLOCK_TAGS.has(tag);
 }
 
 /** Renders a subtree as text, one block (paragraph, list item, cell, heading…) per line. */
@@ -74,8 +71,6 @@ export function htmlToText(root: TextNodeLike): string {
   breakLine();
   return lines.join('\n');
 }
-
-const BLOCK_END = Symbol('block-end');
 
 function pushChildrenReversed(stack: Array<TextNodeLike | typeof BLOCK_END>, node: TextNodeLike): void {
   const children = node.childNodes;

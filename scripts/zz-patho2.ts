@@ -1,0 +1,10 @@
+import { parseDocument } from '../src/crawlers/extract/parse-dom.js';
+const p = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ';
+const html = `<html><body>${'<div><span><b>'.repeat(5000)}${p}</body></html>`;
+let s = performance.now();
+const d = parseDocument(html);
+console.log('parse', Math.round(performance.now() - s)); s = performance.now();
+d.querySelectorAll('h1'); console.log('qsa h1', Math.round(performance.now() - s)); s = performance.now();
+d.querySelectorAll('meta[property="og:title"]'); console.log('qsa meta', Math.round(performance.now() - s)); s = performance.now();
+d.querySelectorAll('article time[datetime]'); console.log('qsa desc', Math.round(performance.now() - s)); s = performance.now();
+try { d.body.textContent; } catch (e) { console.log('textContent err'); } console.log('textContent', Math.round(performance.now() - s)); s = performance.now();
