@@ -77,6 +77,8 @@ export type RawLexicon = z.input<typeof lexiconSchema>;
 
 export interface CompiledTerm {
   term: string;
+  /** The term's first word without its stem mark: a text lacking it cannot match. */
+  literal: string;
   pattern: RegExp;
 }
 
@@ -144,8 +146,13 @@ function compileWord(word: string): string {
 
 export function compileTerm(term: string): CompiledTerm {
   const normalized = normalizeForMatching(term.trim());
-  const body = normalized.split(' ').map(compileWord).join('\\s+');
-  return { term: normalized, pattern: new RegExp(`${wordStart}${body}${wordEnd}`, 'gu') };
+  const words = normalized.split(' ');
+  const body = words.map(compileWord).join('\\s+');
+  return {
+    term: normalized,
+    literal: (words[0] ?? '').replace(/\*$/, ''),
+    pattern: new RegExp(`${wordStart}${body}${wordEnd}`, 'gu'),
+  };
 }
 
 function formatIssues(error: z.ZodError): string {

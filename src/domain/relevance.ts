@@ -48,6 +48,8 @@ function wordIndexAt(starts: readonly number[], offset: number): number {
 }
 
 function spans(text: string, term: CompiledTerm): Array<[number, number]> {
+  // Most terms are absent from any one text: a substring test spares running (and compiling) their regex.
+  if (!text.includes(term.literal)) return [];
   return Array.from(text.matchAll(term.pattern), (match) => [match.index, match.index + match[0].length]);
 }
 

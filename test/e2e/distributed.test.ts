@@ -35,7 +35,7 @@ function distributedEnv(prefix: string, databaseUrl: string) {
 }
 
 function startWorker(env: Record<string, string>): ChildProcess {
-  const worker = startCli(['worker', '--concurrency', '4', '--lock-secs', '2'], env);
+  const worker = startCli(['worker', '--concurrency', '4', '--lock-secs', '5'], env);
   worker.stderr?.resume();
   worker.stdout?.resume();
   workers.push(worker);
@@ -47,10 +47,8 @@ async function whenCrawling(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (let i = 0; i < 600; i++) {
-      const running = await client
-        .query("SELECT 1 FROM crawl_runs WHERE status = 'running' LIMIT 1")
-        .catch(() => ({ rowCount: 0 }));
+    for (let i = 0; i < 2_400; i++) {
+      const running = await client.query("SELECT 1 FROM crawl_runs WHERE status = 'running' LIMIT 1");
       if (running.rowCount) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -123,6 +123,13 @@ describe('extractArticle, generic path', () => {
     expect(result.body).not.toMatch(/detained\.A criminal/);
   });
 
+  it('gives pathologically deep markup plain block text instead of recursing into it', () => {
+    const html = `<html><body>${'<div><span>'.repeat(1500)}<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p></body></html>`;
+    const result = extractArticle({ html, url: URL, now: NOW });
+    expect(result.body).toBe(`${PARAGRAPHS[0]}\n${PARAGRAPHS[1]}`);
+    expect(result.errors).toEqual([]);
+  });
+
   it('reports every field missing on a page with no article', () => {
     const result = extractArticle({
       html: '<html><head></head><body><nav><a href="/">Home</a></nav></body></html>',

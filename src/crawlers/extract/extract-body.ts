@@ -52,7 +52,7 @@ export function extractBody(document: Document): string | null {
 }
 
 function readabilityText(document: Document): string {
-  const article = new Readability(document, { serializer: (node: Node) => node, charThreshold: Number(process.env.CT ?? 500), nbTopCandidates: Number(process.env.NB ?? 5) }).parse();
+  const article = new Readability(document, { serializer: (node: Node) => node }).parse();
   return article?.content ? renderPruned(article.content as unknown as Element) : '';
 }
 
