@@ -129,6 +129,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
       }
     },
     async ARTICLE(page) {
+      stats.articlePagesFetched += 1;
       const extracted = extractArticle({
         html: page.html,
         url: page.loadedUrl,

@@ -11,6 +11,8 @@ export interface CrawlError {
 /** Counters a crawl keeps while it runs; article fates are counted from the articles table instead. */
 export interface CrawlStats {
   pagesFetched: number;
+  /** Article pages among pagesFetched: a re-crawl of an unchanged site fetches none. */
+  articlePagesFetched: number;
   articlesDiscovered: number;
   alreadyKnown: number;
   candidatesStored: number;
@@ -20,6 +22,7 @@ export interface CrawlStats {
 
 export const emptyCrawlStats = (): CrawlStats => ({
   pagesFetched: 0,
+  articlePagesFetched: 0,
   articlesDiscovered: 0,
   alreadyKnown: 0,
   candidatesStored: 0,
