@@ -53,13 +53,17 @@ export async function harvestAndReport(
   }
 }
 
+/**
+ * The cycle itself succeeded even when sources failed: each failure is recorded on its run and shown above.
+ * A non-zero exit is kept for commands that could not do their job (bad configuration, no database).
+ */
 function reportOutcome(ctx: CliContext, runs: ReadonlyArray<{ status: string }>): number {
   const failed = runs.filter((run) => run.status === 'failed').length;
   if (failed === runs.length && runs.length > 0) {
     ctx.err('\nNo source could be crawled. Without network access, try the offline demo: npm run demo');
-    return 1;
+  } else {
+    ctx.err('\nReview the new drafts with: harvest drafts list --status new');
   }
-  ctx.err('\nReview the new drafts with: harvest drafts list --status new');
   return 0;
 }
 

@@ -21,6 +21,7 @@ import type { DiscoveredLink } from './discovery/discovered-link.js';
 import { parseFeed } from './discovery/parse-feed.js';
 import { parseListing } from './discovery/parse-listing.js';
 import { parseSitemap } from './discovery/parse-sitemap.js';
+import { parseTelegramChannel, type TelegramPost } from './discovery/parse-telegram.js';
 import { decodeHtml } from './extract/decode-html.js';
 import { extractArticle } from './extract/extract-article.js';
 
@@ -37,7 +38,7 @@ export interface CrawlDeps {
   chromiumPath?: string;
 }
 
-type Label = 'FEED' | 'SITEMAP' | 'LISTING' | 'ARTICLE';
+type Label = 'FEED' | 'SITEMAP' | 'LISTING' | 'TELEGRAM' | 'ARTICLE';
 
 /** What a handler needs of a fetched page, whichever crawler fetched it. */
 interface FetchedPage {
@@ -66,6 +67,7 @@ const startLabel: Record<SourceConfig['discovery']['strategy'], Label> = {
   rss: 'FEED',
   sitemap: 'SITEMAP',
   listing: 'LISTING',
+  telegram: 'TELEGRAM',
 };
 
 /**
@@ -106,6 +108,46 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     return unknown.size;
   };
 
+  /** A Telegram post is complete on the channel page: it is stored at once, with no article page to fetch. */
+  const storeTelegramPosts = async (page: FetchedPage, posts: TelegramPost[]): Promise<number> => {
+    const byCanonical = new Map<string, TelegramPost>();
+    for (const post of posts) {
+      const canonical = urlPattern && !urlPattern.test(post.url) ? undefined : tryCanonicalize(post.url);
+      if (canonical && !queuedArticles.has(canonical)) byCanonical.set(canonical, post);
+    }
+    stats.articlesDiscovered += byCanonical.size;
+    const unknown = await filterUnknownUrls(deps.db, [...byCanonical.keys()]);
+    stats.alreadyKnown += byCanonical.size - unknown.size;
+    const budget = Math.max(0, source.limits.maxArticles - queuedArticles.size);
+    for (const canonical of [...unknown].slice(0, budget)) {
+      queuedArticles.add(canonical);
+      const post = byCanonical.get(canonical)!;
+      const publishedAt = post.publishedAt ? new Date(post.publishedAt) : null;
+      const validDate = publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : null;
+      const { id, inserted } = await insertCandidate(deps.db, {
+        sourceId: source.id,
+        runId,
+        url: post.url,
+        canonicalUrl: canonical,
+        title: post.title,
+        body: post.body,
+        publishedAt: validDate?.toISOString() ?? null,
+        extraction: {
+          missing: validDate ? [] : ['publishedAt'],
+          errors: [],
+          htmlLang: null,
+          loadedUrl: page.loadedUrl,
+          listedAt: post.publishedAt,
+        },
+        page: { html: post.html, httpStatus: page.httpStatus, contentType: page.contentType },
+      });
+      if (!inserted) continue;
+      stats.candidatesStored += 1;
+      await deps.onCandidateStored?.(id);
+    }
+    return unknown.size;
+  };
+
   const handlers: Record<Label, (page: FetchedPage) => Promise<void>> = {
     async FEED(page) {
       await enqueueArticles(page, parseFeed(page.html, page.loadedUrl));
@@ -125,6 +167,16 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
       if (listing.nextPage && newLinks > 0 && pageNumber < source.discovery.maxPages) {
         await page.addRequests([
           { url: listing.nextPage, label: 'LISTING', userData: { page: pageNumber + 1 } },
+        ]);
+      }
+    },
+    async TELEGRAM(page) {
+      const pageNumber = Number(page.userData.page ?? 1);
+      const channel = parseTelegramChannel(page.html, page.loadedUrl);
+      const newPosts = await storeTelegramPosts(page, channel.posts);
+      if (channel.olderPage && newPosts > 0 && pageNumber < source.discovery.maxPages) {
+        await page.addRequests([
+          { url: channel.olderPage, label: 'TELEGRAM', userData: { page: pageNumber + 1 } },
         ]);
       }
     },
@@ -284,7 +336,7 @@ function classifyError(error: Error): string {
   const http = /HTTP (\d{3})|^(\d{3}) - /.exec(message);
   if (http) return `http_${http[1] ?? http[2]}`;
   if (/timed? ?out|ETIMEDOUT/i.test(message)) return 'timeout';
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH/.test(message)) return 'unreachable';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|net::ERR_/.test(message)) return 'unreachable';
   if (/maxPageBytes/.test(message)) return 'too_large';
   return 'error';
 }

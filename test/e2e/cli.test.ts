@@ -217,7 +217,7 @@ describe('harvest run without network', () => {
       ].join('\n'),
     );
     const result = await runCli(['run', '--sources', sources], env);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/nowhere: FAILED — unreachable/);
     expect(result.stderr).toMatch(/npm run demo/);
     expect(result.stdout).toMatch(/nowhere/);
