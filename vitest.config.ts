@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
     // End-to-end files start many CLI processes; two cores shared by parallel files make them slow, not stuck.
     testTimeout: 180_000,
     hookTimeout: 180_000,
