@@ -9,11 +9,12 @@ type Verb = { usage: string; load: () => Promise<VerbRunner> };
 
 const verbs: Record<string, Verb> = {
   run: {
-    usage: 'harvest run [--sources FILE] [--source ID ...] [--wait] [--timeout SECS]',
+    usage: 'harvest run [--sources FILE] [--source ID ...] [--due] [--wait] [--timeout SECS]',
     load: async () => (await import('./cli/run.js')).runCommand,
   },
   worker: {
-    usage: 'harvest worker [--concurrency N] [--lock-secs N]   (needs REDIS_URL)',
+    usage:
+      'harvest worker [--concurrency N] [--lock-secs N] [--metrics-port N] [--metrics-host H]   (needs REDIS_URL)',
     load: async () => (await import('./cli/worker.js')).workerCommand,
   },
   demo: {
@@ -29,14 +30,29 @@ const verbs: Record<string, Verb> = {
     load: async () => (await import('./cli/migrate.js')).migrateCommand,
   },
   sources: {
-    usage: 'harvest sources check [FILE]   validate a sources file',
+    usage:
+      'harvest sources check [FILE] | health [--source ID ...] [--json] | test ID... [--live] [--html-file F]   validate a sources file; source health; test a source',
     load: async () => {
       const { sourcesCheckCommand } = await import('./cli/sources-check.js');
+      const { sourcesHealthCommand } = await import('./cli/health.js');
       return (args, ctx) => {
+        if (args[0] === 'health') return sourcesHealthCommand(args.slice(1), ctx);
+        if (args[0] === 'test') {
+          return import('./cli/sources-test.js').then((verb) => verb.sourcesTestCommand(args.slice(1), ctx));
+        }
         if (args[0] !== 'check') throw new UsageError(`unknown sources action: ${args[0] ?? '(none)'}`);
         return sourcesCheckCommand(args.slice(1), ctx);
       };
     },
+  },
+  schedule: {
+    usage:
+      'harvest schedule [--sources FILE]   one BullMQ job scheduler per enabled source (needs REDIS_URL)',
+    load: async () => (await import('./cli/schedule.js')).scheduleCommand,
+  },
+  recover: {
+    usage: 'harvest recover [--older-than SECS]   put work lost by the queues back on them (needs REDIS_URL)',
+    load: async () => (await import('./cli/recover.js')).recoverCommand,
   },
   analyze: {
     usage:
@@ -57,6 +73,25 @@ const verbs: Record<string, Verb> = {
     usage:
       'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
     load: async () => (await import('./cli/drafts.js')).draftsCommand,
+  },
+  'import-bulletin': {
+    usage:
+      'harvest import-bulletin FILE [--number N] [--json] [--dry-run]   store a past release as published items',
+    load: async () => (await import('./cli/import-bulletin.js')).importBulletinCommand,
+  },
+  bulletin: {
+    usage:
+      'harvest bulletin --number N | --period YYYY-MM [--format md|html|docx|pdf] [--lang en|ru] --out FILE',
+    load: async () => (await import('./cli/bulletin.js')).bulletinCommand,
+  },
+  serve: {
+    usage:
+      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy] [--allow-fetch-host H ...]',
+    load: async () => (await import('./cli/serve.js')).serveCommand,
+  },
+  users: {
+    usage: 'harvest users add --name N --role analyst|operator|admin --password-stdin | harvest users list',
+    load: async () => (await import('./cli/users.js')).usersCommand,
   },
 };
 

@@ -13,6 +13,12 @@ const analyzeInputSchema = z.object({
   // Optional hints a caller may know, as a crawled source would declare them.
   country: countrySchema.optional(),
   languages: z.array(languageSchema).optional(),
+  // Accepted so that ingest-shaped lines can be analysed as they are; analysis is per item, so the date changes
+  // nothing here (stories need the store: `harvest ingest`).
+  published_at: z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'published_at must be a date')
+    .optional(),
 });
 
 /** Offline, no database: the same language, relevance and country stages the pipeline runs. */

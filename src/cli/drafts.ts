@@ -1,4 +1,4 @@
-import { type ArticleStatus, listDrafts } from '../db/articles-repo.js';
+import { type ArticleStatus, type DraftListItem, listDrafts } from '../db/articles-repo.js';
 import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
 
 const statuses: readonly ArticleStatus[] = [
@@ -9,6 +9,14 @@ const statuses: readonly ArticleStatus[] = [
   'filtered',
   'published',
 ];
+
+/** `story #12: 3 sources, primary #40` — the analyst sees at once that other sites reported it. */
+function storyLine(draft: DraftListItem): string {
+  if (draft.story_id === null) return '';
+  const sources = draft.story_size === 1 ? '1 source' : `${draft.story_size} sources`;
+  const primary = draft.story_primary_id === draft.id ? 'primary' : `primary #${draft.story_primary_id}`;
+  return `\n    story #${draft.story_id}: ${sources}, ${primary}`;
+}
 
 export async function draftsCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, {
@@ -42,7 +50,7 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
         const terms = draft.matched.map((term) => term.term).join(', ');
         ctx.out(
           `#${draft.id} ${date} ${draft.country ?? '--'} ${draft.lang ?? '---'} ${fate} ${(draft.score ?? 0).toFixed(2)}  ${draft.title ?? '(no title)'}\n` +
-            `    ${draft.url}${terms ? `\n    matched: ${terms}` : ''}`,
+            `    ${draft.url}${storyLine(draft)}${terms ? `\n    matched: ${terms}` : ''}`,
         );
       }
     }

@@ -1,10 +1,15 @@
 import type { App } from '../app.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
+import { findDueSources } from '../ops/due-sources.js';
+import { checkSourcesHealth } from '../ops/health-check.js';
+import { enqueueScheduleJobs, openScheduleQueue } from '../ops/scheduled-crawls.js';
+import { withSourceLeases } from '../ops/source-lease.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { openQueues } from '../workers/bullmq-transport.js';
 import { type BatchOptions, enqueueHarvest, harvestEmbedded, waitForBatch } from '../workers/harvest-run.js';
 import { type CliContext, parseVerbArgs, sourceFileVariables, UsageError, withApp } from './cli-support.js';
+import { webhookNotifier } from './health.js';
 
 export function selectSources(all: readonly SourceConfig[], ids: readonly string[]): SourceConfig[] {
   if (ids.length === 0) return all.filter((source) => source.enabled);
@@ -35,6 +40,7 @@ export async function harvestAndReport(
   if (!ctx.config.redisUrl) {
     const batch = await harvestEmbedded(sources, deps, options);
     ctx.out(formatSummary(await summarizeRuns(app.db, batch.runs)));
+    await checkHealthAfterRuns(app, ctx, sources);
     return reportOutcome(ctx, batch.runs);
   }
   const queues = openQueues({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
@@ -47,10 +53,68 @@ export async function harvestAndReport(
       timeoutSecs: options.timeoutSecs,
     });
     ctx.out(formatSummary(await summarizeRuns(app.db, runs)));
+    await checkHealthAfterRuns(app, ctx, sources);
     return reportOutcome(ctx, runs);
   } finally {
     await queues.close();
   }
+}
+
+/** Announces sources that broke (or recovered) with this run on the webhook, if one is configured. */
+async function checkHealthAfterRuns(app: App, ctx: CliContext, sources: readonly SourceConfig[]) {
+  try {
+    await checkSourcesHealth(
+      app.db,
+      sources.map((source) => source.id),
+      { notify: webhookNotifier(ctx.config.webhookUrl, ctx.log) },
+    );
+  } catch (error) {
+    ctx.log.error({ err: error }, 'source health check failed');
+  }
+}
+
+/**
+ * `--due`: only the sources whose schedule fired since their last run. Embedded, each is crawled under its
+ * lease (a crawl of it still running elsewhere is skipped); distributed, a schedule job per due source lets
+ * the workers do the same.
+ */
+async function harvestDue(
+  app: App,
+  ctx: CliContext,
+  candidates: readonly SourceConfig[],
+  options: { wait: boolean; timeoutSecs: number },
+): Promise<number> {
+  const due = await findDueSources(app.db, candidates);
+  ctx.err(
+    `${due.length} of ${candidates.length} source(s) due: ${due.map((s) => s.id).join(', ') || 'none'}`,
+  );
+  if (due.length === 0) return 0;
+  if (ctx.config.redisUrl) {
+    const queue = openScheduleQueue({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
+    try {
+      await enqueueScheduleJobs(app.db, queue, due);
+    } finally {
+      await queue.close();
+    }
+    ctx.err('queued one schedule job per due source for the workers');
+    return 0;
+  }
+  const { busy, result } = await withSourceLeases(
+    app.db,
+    due.map((source) => source.id),
+    { ttlSecs: ctx.config.leaseSecs },
+    async (leased) =>
+      leased.length === 0
+        ? 0
+        : harvestAndReport(
+            app,
+            ctx,
+            due.filter((source) => leased.includes(source.id)),
+            { ...options, trigger: 'due' },
+          ),
+  );
+  if (busy.length > 0) ctx.err(`skipped (a crawl of them is still running): ${busy.join(', ')}`);
+  return result;
 }
 
 /**
@@ -73,17 +137,17 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     source: { type: 'string', multiple: true },
     wait: { type: 'boolean' },
     timeout: { type: 'string' },
+    due: { type: 'boolean' },
   });
   const file = loadSourcesFile(values.sources ?? ctx.config.sourcesPath, {
     variables: sourceFileVariables(),
   });
   const sources = selectSources(file.sources, values.source ?? []);
   if (sources.length === 0) throw new UsageError('no enabled source to run');
-  return withApp(ctx, (app) =>
-    harvestAndReport(app, ctx, sources, {
-      wait: values.wait ?? false,
-      timeoutSecs: Number(values.timeout ?? 0),
-      trigger: 'manual',
-    }),
-  );
+  const options = { wait: values.wait ?? false, timeoutSecs: Number(values.timeout ?? 0) };
+  if (values.due) {
+    if (ctx.config.redisUrl && options.wait) throw new UsageError('--due cannot --wait in distributed mode');
+    return withApp(ctx, (app) => harvestDue(app, ctx, sources, options));
+  }
+  return withApp(ctx, (app) => harvestAndReport(app, ctx, sources, { ...options, trigger: 'manual' }));
 }

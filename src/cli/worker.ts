@@ -1,19 +1,36 @@
+import Fastify from 'fastify';
 import { loadLexicon } from '../config/keywords.js';
+import { checkSourcesHealth, listWatchedSources } from '../ops/health-check.js';
+import { createOpsMetrics } from '../ops/metrics.js';
+import { registerOpsRoutes } from '../ops/ops-routes.js';
+import { openScheduleQueue, startScheduleWorker } from '../ops/scheduled-crawls.js';
 import { openQueues, startWorkers } from '../workers/bullmq-transport.js';
 import { recoverPendingWork } from '../workers/recover.js';
 import { type CliContext, parseVerbArgs, UsageError, UserFacingError, withApp } from './cli-support.js';
+import { webhookNotifier } from './health.js';
+
+/** How often a worker re-judges source health (checks are serialised across workers in Postgres). */
+const HEALTH_CHECK_EVERY_MS = 5 * 60_000;
 
 /** A BullMQ worker process: crawl and article jobs, with recovery of lost work, until SIGINT/SIGTERM. */
 export async function workerCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseVerbArgs(args, {
     concurrency: { type: 'string', default: '8' },
     'lock-secs': { type: 'string', default: '30' },
+    'metrics-port': { type: 'string' },
+    'metrics-host': { type: 'string', default: '127.0.0.1' },
   });
   const concurrency = Number(values.concurrency);
   const lockSecs = Number(values['lock-secs']);
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new UsageError('--concurrency must be a positive integer');
   if (!(lockSecs >= 1)) throw new UsageError('--lock-secs must be at least 1');
+  const metricsPort = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (
+    metricsPort !== undefined &&
+    !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65_536)
+  )
+    throw new UsageError('--metrics-port must be a port number');
   if (!ctx.config.redisUrl) {
     throw new UserFacingError(
       'harvest worker needs REDIS_URL (distributed mode). In embedded mode `harvest run` does the work itself.',
@@ -33,6 +50,36 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
       concurrency,
       lockSecs,
     });
+    const scheduleQueue = openScheduleQueue(settings);
+    const scheduler = startScheduleWorker({
+      db: app.db,
+      queues,
+      settings,
+      log: ctx.log,
+      leaseSecs: ctx.config.leaseSecs,
+    });
+    const metrics = createOpsMetrics({ db: app.db, queues: [queues.crawl, queues.articles, scheduleQueue] });
+    metrics.observeWorkers([workers.crawl, workers.articles, scheduler]);
+    const server = metricsPort === undefined ? undefined : Fastify({ logger: false });
+    if (server) {
+      registerOpsRoutes(server, {
+        db: app.db,
+        queues: [queues.crawl, queues.articles, scheduleQueue],
+        metrics,
+      });
+      const address = await server.listen({ port: metricsPort, host: values['metrics-host'] });
+      ctx.log.info({ address }, 'metrics served');
+    }
+    const checkHealth = async () => {
+      try {
+        await checkSourcesHealth(app.db, await listWatchedSources(app.db), {
+          notify: webhookNotifier(ctx.config.webhookUrl, ctx.log),
+        });
+      } catch (error) {
+        ctx.log.error({ err: error }, 'source health check failed; will try again');
+      }
+    };
+    const healthTimer = setInterval(checkHealth, HEALTH_CHECK_EVERY_MS);
     const recover = async () => {
       try {
         const report = await recoverPendingWork(app.db, queues, ctx.config.recoveryAfterSecs);
@@ -55,8 +102,10 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
       process.once('SIGTERM', stop);
     });
     clearInterval(timer);
-    await workers.close();
-    await queues.close();
+    clearInterval(healthTimer);
+    await server?.close();
+    await Promise.all([workers.close(), scheduler.close()]);
+    await Promise.all([queues.close(), scheduleQueue.close()]);
     ctx.log.info('worker stopped');
     return 0;
   });

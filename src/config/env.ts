@@ -10,6 +10,10 @@ const envSchema = z.object({
   HARVEST_SOURCES: z.string().min(1).default('config/sources.yaml'),
   /** Pending work older than this is considered lost by its queue and is enqueued again. */
   HARVEST_RECOVERY_AFTER_SECS: z.coerce.number().int().positive().default(60),
+  /** Slack/Teams-compatible incoming webhook that hears of source health changes. */
+  HARVEST_WEBHOOK_URL: z.string().url().optional(),
+  /** A crawl that holds its source longer than this without renewing lets the next one start. */
+  HARVEST_LEASE_SECS: z.coerce.number().int().positive().default(3600),
   HARVEST_USER_AGENT: z
     .string()
     .default('BulletinHarvester/0.1 (+https://www.caricc.org; media monitoring for an anti-drug bulletin)'),
@@ -27,6 +31,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
     keywordsPath: env.HARVEST_KEYWORDS,
     sourcesPath: env.HARVEST_SOURCES,
     recoveryAfterSecs: env.HARVEST_RECOVERY_AFTER_SECS,
+    webhookUrl: env.HARVEST_WEBHOOK_URL,
+    leaseSecs: env.HARVEST_LEASE_SECS,
     userAgent: env.HARVEST_USER_AGENT,
     logLevel: env.LOG_LEVEL,
     mode: env.REDIS_URL ? ('distributed' as const) : ('embedded' as const),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countrySchema, languageSchema } from '../domain/types.js';
 
-export const discoveryStrategies = ['rss', 'listing', 'sitemap'] as const;
+export const discoveryStrategies = ['rss', 'listing', 'sitemap', 'telegram'] as const;
 export const crawlerKinds = ['cheerio', 'playwright'] as const;
 
 export const DEFAULT_SCHEDULE = '0 */6 * * *';
@@ -137,6 +137,9 @@ const limitsSchema = z.strictObject({
   maxPageBytes: limitFieldSchemas.maxPageBytes.default(DEFAULT_LIMITS.maxPageBytes),
 });
 
+/** A channel's public web preview, https://t.me/s/<channel>; also matches a recorded copy served locally. */
+export const TELEGRAM_PREVIEW_URL = /\/t\.me\/s\/[A-Za-z0-9_]{4,}\/?$/;
+
 const discoverySchema = z
   .strictObject({
     strategy: z.enum(discoveryStrategies),
@@ -159,6 +162,17 @@ const discoverySchema = z
         message: 'missing required field `linkSelector` (required when strategy is listing)',
       });
     }
+    if (discovery.strategy === 'telegram') {
+      discovery.urls.forEach((url, index) => {
+        if (!TELEGRAM_PREVIEW_URL.test(url)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['urls', index],
+            message: `expected a public channel preview https://t.me/s/<channel> (got "${url}")`,
+          });
+        }
+      });
+    }
   });
 
 const articleSelectorsSchema = z.strictObject({
@@ -167,6 +181,31 @@ const articleSelectorsSchema = z.strictObject({
   date: nonEmptyText.optional(),
   remove: z.array(nonEmptyText).default([]),
 });
+
+/**
+ * An older parser of a source whose site changed its markup: pages recorded or crawled before `validUntil`
+ * (YYYY-MM-DD, in the source's time zone) are read with these selectors; later ones with `article`.
+ */
+const parserVersionSchema = z.strictObject({
+  validUntil: z.iso.date({ error: 'expected a date YYYY-MM-DD' }),
+  selectors: articleSelectorsSchema,
+});
+
+const olderParsersSchema = z
+  .array(parserVersionSchema)
+  .min(1, 'expected at least one parser version')
+  .superRefine((versions, ctx) => {
+    versions.forEach((version, index) => {
+      const previous = versions[index - 1];
+      if (previous && previous.validUntil >= version.validUntil) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'validUntil'],
+          message: `parser versions must be listed oldest first (${version.validUntil} follows ${previous.validUntil})`,
+        });
+      }
+    });
+  });
 
 /** One source as operators write it; parsing applies the built-in defaults. */
 export const sourceSchema = z.strictObject({
@@ -185,6 +224,8 @@ export const sourceSchema = z.strictObject({
   crawler: z.enum(crawlerKinds).default('cheerio'),
   discovery: discoverySchema,
   article: articleSelectorsSchema.default({ remove: [] }),
+  /** Parsers for pages recorded before markup changes, oldest first; `article` parses current pages. */
+  parsers: olderParsersSchema.optional(),
   limits: limitsSchema.default({ ...DEFAULT_LIMITS }),
 });
 
@@ -202,6 +243,7 @@ export type DiscoveryStrategy = (typeof discoveryStrategies)[number];
 export type CrawlerKind = (typeof crawlerKinds)[number];
 export type SourceLimits = SourceConfig['limits'];
 export type ArticleSelectors = SourceConfig['article'];
+export type ParserVersion = z.output<typeof parserVersionSchema>;
 
 export interface SourcesFile {
   sources: SourceConfig[];

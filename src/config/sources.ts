@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { expandSourceReferences } from '../crawlers/sources/expand-references.js';
 import {
   type SourceDefaults,
   type SourcesFile,
@@ -111,9 +112,23 @@ export function parseSourcesYaml(
     throw new SourcesConfigError(issues.filter((issue, i) => issues[i - 1]?.line !== issue.line));
   }
 
-  const raw: unknown = doc.toJS();
+  // `- use: <id>` entries become the declared source (src/crawlers/sources/) with the entry's overrides.
+  const expanded = expandSourceReferences(doc.toJS());
+  const raw = expanded.raw;
+  const unresolved = new Set(expanded.issues.map((issue) => issue.index));
   const result = sourcesFileSchema.safeParse(withDefaultsMerged(raw), { reportInput: true });
-  const issues = result.success ? [] : result.error.issues.flatMap((issue) => explainZodIssue(issue, raw));
+  const issues = result.success
+    ? []
+    : result.error.issues
+        .filter((issue) => !(issue.path[0] === 'sources' && unresolved.has(Number(issue.path[1]))))
+        .flatMap((issue) => explainZodIssue(issue, raw));
+  issues.push(
+    ...expanded.issues.map((issue) => ({
+      path: ['sources', issue.index, 'use'],
+      message: issue.message,
+      pointAt: 'value' as const,
+    })),
+  );
   issues.push(...findDuplicateIds(raw));
   if (issues.length > 0 || !result.success) {
     const located = issues.map((issue) => ({

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import type { SourceConfig } from '../config/source-schema.js';
 import { filterUnknownUrls, insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
-import { type CrawlStats, emptyCrawlStats, recordHeartbeat } from '../db/runs-repo.js';
+import { type CrawlStats, emptyCrawlStats, getRun, recordHeartbeat } from '../db/runs-repo.js';
 import { canonicalizeUrl } from '../domain/canonical-url.js';
 import type { Logger } from '../logger.js';
 import type { DiscoveredLink } from './discovery/discovered-link.js';
@@ -22,8 +22,20 @@ import { parseFeed } from './discovery/parse-feed.js';
 import { parseListing } from './discovery/parse-listing.js';
 import { parseSitemap } from './discovery/parse-sitemap.js';
 import { parseTelegramChannel, type TelegramPost } from './discovery/parse-telegram.js';
+import { findClientRedirect } from './extract/client-redirect.js';
 import { decodeHtml } from './extract/decode-html.js';
-import { extractArticle } from './extract/extract-article.js';
+import { type ExtractedArticle, failedExtraction } from './extract/extract-article.js';
+import { ExtractionFailedError, sharedExtractor } from './extract/isolated-extractor.js';
+import { settledContent } from './extract/settled-content.js';
+import { BACKOFF_STATUSES, backoffDelayMs, retryAfterMs } from './politeness/backoff.js';
+import {
+  conditionalHeaders,
+  NOT_MODIFIED_MIME_TYPE,
+  rememberValidators,
+  type Validators,
+  validatorsOf,
+} from './politeness/fetch-cache.js';
+import { isTooOldToFetch } from './politeness/max-age.js';
 
 // Our own handlers report every failure through pino; Crawlee's console logger would mix into stdout.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -49,12 +61,18 @@ interface FetchedPage {
   html: string;
   httpStatus: number | null;
   contentType: string | null;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  /** How many times Crawlee has retried this request already. */
+  retryCount: number;
   addRequests(requests: RequestOptions[]): Promise<unknown>;
 }
 
 const FEED_MIME_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'text/plain'];
 const HEARTBEAT_EVERY_MS = 2_000;
 const MAX_BROWSER_PAGES = 2;
+// mvd.ru → мвд.рф and similar stubs chain at most a couple of hops; more is a loop.
+const MAX_CLIENT_REDIRECTS = 3;
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -80,12 +98,15 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   const urlPattern = source.discovery.urlPattern ? new RegExp(source.discovery.urlPattern) : undefined;
   const queuedArticles = new Set<string>();
   let lastHeartbeat = 0;
+  // Replays of recorded sites judge ages against the recording time; live crawls against now.
+  const referenceTime = (await getRun(deps.db, runId))?.reference_time ?? new Date();
 
   /** Queues the article links not seen before; returns how many were new. */
   const enqueueArticles = async (page: FetchedPage, links: DiscoveredLink[]): Promise<number> => {
     const byCanonical = new Map<string, DiscoveredLink>();
     for (const link of links) {
       if (urlPattern && !urlPattern.test(link.url)) continue;
+      if (isTooOldToFetch(link.publishedAt, referenceTime, source.limits.maxAgeDays)) continue;
       const canonical = tryCanonicalize(link.url);
       if (canonical && !queuedArticles.has(canonical)) byCanonical.set(canonical, link);
     }
@@ -182,12 +203,19 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     },
     async ARTICLE(page) {
       stats.articlePagesFetched += 1;
-      const extracted = extractArticle({
-        html: page.html,
-        url: page.loadedUrl,
-        selectors: source.article,
-        timezone: source.timezone,
-      });
+      const extracted = await sharedExtractor()
+        .extract(
+          {
+            html: page.html,
+            url: page.loadedUrl,
+            selectors: source.article,
+            timezone: source.timezone,
+            now: referenceTime,
+          },
+          source.limits.timeoutSecs * 1000,
+        )
+        .catch((error: unknown) => extractionFailure(page, error));
+      for (const field of extracted.missing) stats.extractionsMissing[field] += 1;
       const { id, inserted } = await insertCandidate(deps.db, {
         sourceId: source.id,
         runId,
@@ -211,11 +239,56 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     },
   };
 
+  const discoveryValidators = new Map<string, Validators>();
+  /** A page that kills or hangs the parser is stored without fields (filed as extraction_failed), once. */
+  const extractionFailure = (page: FetchedPage, error: unknown): ExtractedArticle => {
+    const kind = error instanceof ExtractionFailedError ? error.kind : 'extraction_error';
+    const message = error instanceof Error ? error.message : String(error);
+    stats.errors.push({ url: page.url, kind, message });
+    log.warn({ url: page.url, kind }, message);
+    return failedExtraction(message);
+  };
+
+  /** Waits as a 429/503 asks, then fails the attempt so that Crawlee retries it. */
+  const backOff = async (page: FetchedPage): Promise<never> => {
+    const asked = retryAfterMs(String(page.headers['retry-after'] ?? ''));
+    const delay = backoffDelayMs(page.retryCount, asked);
+    if (delay === null)
+      throw new NonRetryableError(`HTTP ${page.httpStatus}, Retry-After ${asked} ms is too long`);
+    log.info({ url: page.url, status: page.httpStatus, delayMs: delay }, 'backing off');
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    throw new Error(`HTTP ${page.httpStatus} after waiting ${delay} ms`);
+  };
+
   const handlePage = async (page: FetchedPage) => {
     stats.pagesFetched += 1;
+    if (page.httpStatus === 304) {
+      log.info({ url: page.url }, 'not modified');
+      return;
+    }
+    // Accepted only so that bodiless 304s get through; a real binary download is no page.
+    if (page.contentType?.startsWith(NOT_MODIFIED_MIME_TYPE))
+      throw new NonRetryableError(`unsupported content type ${page.contentType}`);
+    if (page.httpStatus !== null && BACKOFF_STATUSES.includes(page.httpStatus)) await backOff(page);
     if (page.httpStatus !== null && page.httpStatus >= 400)
       throw new NonRetryableError(`HTTP ${page.httpStatus}`);
+    const redirect =
+      page.label === 'FEED' || page.label === 'SITEMAP'
+        ? null
+        : findClientRedirect(page.html, page.loadedUrl);
+    const hops = Number(page.userData.clientRedirects ?? 0);
+    if (redirect && hops >= MAX_CLIENT_REDIRECTS)
+      throw new NonRetryableError(`client redirect loop at ${redirect}`);
+    if (redirect) {
+      const userData = { ...page.userData, clientRedirects: hops + 1 };
+      // A key per hop, so that a loop back to a fetched URL reaches the hop limit instead of vanishing.
+      const uniqueKey = `${redirect}#client-redirect-${hops + 1}`;
+      await page.addRequests([{ url: redirect, uniqueKey, label: page.label, userData }]);
+      return;
+    }
     await handlers[page.label](page);
+    const validators = page.label === 'ARTICLE' ? null : validatorsOf(page.headers);
+    if (validators) discoveryValidators.set(page.url, validators);
     if (Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
       lastHeartbeat = Date.now();
       await recordHeartbeat(deps.db, runId, stats);
@@ -225,6 +298,8 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   const common = {
     maxRequestRetries: 2,
     respectRobotsTxtFile: true,
+    // 429 is ours to handle (Retry-After, backoff), not a reason for Crawlee to retire the session at once.
+    sessionPoolOptions: { blockedStatusCodes: [] },
     sameDomainDelaySecs: source.limits.requestDelayMs / 1000,
     navigationTimeoutSecs: source.limits.timeoutSecs,
     requestHandlerTimeoutSecs: source.limits.timeoutSecs * 2,
@@ -266,9 +341,11 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
                 loadedUrl: page.url(),
                 label: request.label as Label,
                 userData: request.userData,
-                html: await page.content(),
+                html: await settledContent(page, source.limits.timeoutSecs * 1000),
                 httpStatus: response?.status() ?? null,
                 contentType: (await response?.headerValue('content-type')) ?? null,
+                headers: (await response?.allHeaders()) ?? {},
+                retryCount: request.retryCount,
                 addRequests: (requests) => context.addRequests(requests),
               });
             },
@@ -279,12 +356,16 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
           {
             ...common,
             maxConcurrency: source.limits.maxConcurrency,
-            additionalMimeTypes: FEED_MIME_TYPES,
+            additionalMimeTypes: [...FEED_MIME_TYPES, NOT_MODIFIED_MIME_TYPE],
             // Hand the raw bytes to decodeHtml, which also honours <meta charset> (Crawlee reads only the header).
             forceResponseEncoding: 'binary',
+            // 429/503 reach the handler, which reads Retry-After before retrying.
+            ignoreHttpErrorStatusCodes: [...BACKOFF_STATUSES],
             preNavigationHooks: [
-              (_context, gotOptions) => {
-                gotOptions.headers = { ...gotOptions.headers, 'user-agent': deps.userAgent };
+              async ({ request }, gotOptions) => {
+                const conditional =
+                  request.label === 'ARTICLE' ? {} : await conditionalHeaders(deps.db, request.url);
+                gotOptions.headers = { ...gotOptions.headers, ...conditional, 'user-agent': deps.userAgent };
               },
             ],
             requestHandler: async (context: HttpCrawlingContext) => {
@@ -304,6 +385,8 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
                 html: decodeHtml(bytes, contentType ?? undefined).html,
                 httpStatus: response.statusCode ?? null,
                 contentType,
+                headers: response.headers,
+                retryCount: request.retryCount,
                 addRequests: (requests) => context.addRequests(requests),
               });
             },
@@ -318,6 +401,10 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   await crawler.run(
     source.discovery.urls.map((url) => ({ url, label: startLabel[source.discovery.strategy] })),
   );
+  // A 304 next time skips every link behind a page: only a crawl that fetched all of them may allow that.
+  if (stats.errors.length === 0 && queuedArticles.size < source.limits.maxArticles) {
+    for (const [url, validators] of discoveryValidators) await rememberValidators(deps.db, url, validators);
+  }
   await recordHeartbeat(deps.db, runId, stats);
   log.info({ ...stats, errors: stats.errors.length }, 'crawl finished');
   return stats;
@@ -336,7 +423,8 @@ function classifyError(error: Error): string {
   const http = /HTTP (\d{3})|^(\d{3}) - /.exec(message);
   if (http) return `http_${http[1] ?? http[2]}`;
   if (/timed? ?out|ETIMEDOUT/i.test(message)) return 'timeout';
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|net::ERR_/.test(message)) return 'unreachable';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|net::ERR_/.test(message))
+    return 'unreachable';
   if (/maxPageBytes/.test(message)) return 'too_large';
   return 'error';
 }

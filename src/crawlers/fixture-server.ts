@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -163,7 +164,26 @@ function serveFile(
   const body = rewrittenExtensions.has(extension) ? rewriteSiteLinks(bytes, host, site) : bytes;
   const type =
     extension === '.html' ? htmlContentType(bytes) : (contentTypes[extension] ?? 'application/octet-stream');
-  send(response, 200, type, body, {}, request.method === 'HEAD');
+  const validators = validatorsFor(body, statSync(file).mtime);
+  if (isNotModified(request, validators)) {
+    response.writeHead(304, validators);
+    response.end();
+    return;
+  }
+  send(response, 200, type, body, validators, request.method === 'HEAD');
+}
+
+/** ETag and Last-Modified like a real server's, so that crawlers' conditional GETs can be tested offline. */
+function validatorsFor(body: Buffer, mtime: Date): Record<string, string> {
+  const hash = createHash('sha1').update(body).digest('base64url').slice(0, 16);
+  return { etag: `"${hash}"`, 'last-modified': mtime.toUTCString() };
+}
+
+function isNotModified(request: IncomingMessage, validators: Record<string, string>): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch) return ifNoneMatch.split(/\s*,\s*/).includes(validators.etag ?? '');
+  const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '');
+  return Date.parse(validators['last-modified'] ?? '') <= ifModifiedSince;
 }
 
 /** UTF-8 pages get a charset header; pages in another encoding get none, so clients must read their meta tag. */

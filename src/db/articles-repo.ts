@@ -194,12 +194,19 @@ export interface DraftListItem {
   duplicate_of: number | null;
   score: number | null;
   matched: MatchedTerm[];
+  story_id: number | null;
+  /** How many sources reported the story (members of it, exact duplicates included); null outside stories. */
+  story_size: number | null;
+  story_primary_id: number | null;
 }
 
 export async function listDrafts(db: Queryable, filters: DraftFilters): Promise<DraftListItem[]> {
   const result = await db.query<DraftListItem>(
     `SELECT id, canonical_url, url, source_id, country, lang, title, published_at, status, filter_reason,
-            duplicate_of, score, matched
+            duplicate_of, score, matched, story_id,
+            nullif((SELECT count(DISTINCT m.source_id)::int FROM articles m WHERE m.story_id = articles.story_id), 0)
+              AS story_size,
+            (SELECT s.primary_article_id FROM stories s WHERE s.id = articles.story_id) AS story_primary_id
      FROM articles
      WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR country = $2)
      ORDER BY published_at DESC NULLS LAST, id DESC

@@ -39,6 +39,13 @@ export function openPostgres(connectionString: string, maxConnections = 10): Dat
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away (Postgres restart) emits 'error': unheard, it would
+      // crash the process. The failing query rejects anyway; the broken client is then discarded.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -48,7 +55,8 @@ export function openPostgres(connectionString: string, maxConnections = 10): Dat
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

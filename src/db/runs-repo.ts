@@ -17,6 +17,8 @@ export interface CrawlStats {
   alreadyKnown: number;
   candidatesStored: number;
   robotsBlocked: number;
+  /** Article pages whose extraction found no title, body or date: a rise means the site changed. */
+  extractionsMissing: { title: number; body: number; publishedAt: number };
   errors: CrawlError[];
 }
 
@@ -27,6 +29,7 @@ export const emptyCrawlStats = (): CrawlStats => ({
   alreadyKnown: 0,
   candidatesStored: 0,
   robotsBlocked: 0,
+  extractionsMissing: { title: 0, body: 0, publishedAt: 0 },
   errors: [],
 });
 

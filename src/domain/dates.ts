@@ -2,7 +2,8 @@
  * Date parsing for article pages: one small parser per textual form, tried in order.
  * Each parser yields wall-clock parts and, when the text states it, a UTC offset;
  * parts without an offset are placed in the caller's IANA time zone.
- * Month-name forms (one per language) are meant to be added as further entries of DATE_PARSERS.
+ * Human forms cover month names of the region's eight languages, numeric day-first dates and relative
+ * dates ("вчера, 18:40", "2 soat oldin"); relative ones are resolved against `now` in the page's zone.
  */
 
 export interface DateParts {
@@ -16,23 +17,96 @@ export interface DateParts {
   offsetMinutes?: number; // stated in the text; absent means "local time of the page's zone"
 }
 
-export type DateParser = (text: string) => DateParts | null;
+export interface DateContext {
+  timezone: string;
+  now: Date;
+}
+
+export type DateParser = (text: string, context: DateContext) => DateParts | null;
 
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_YEAR = 1990;
+const MINUTE_MS = 60_000;
 
 const ISO_PATTERN =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-const NUMERIC_DMY_PATTERN =
-  /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:(?:\s*[,|]\s*|\s+(?:в\s+)?)(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/i;
 
 // RFC 2822 / HTTP dates ("Mon, 18 Nov 2019 16:07:38 -0600"): a machine format with fixed English month names.
 const RFC_2822_PATTERN =
   /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
 const RFC_2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const TIME_FIRST_DMY_PATTERN = /^(\d{1,2}):(\d{2})\s*[,|]?\s*(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
+/**
+ * Month names, one row per month: Russian (also Kyrgyz, Tajik and Uzbek Cyrillic, which borrow its names),
+ * Kazakh (Cyrillic and Latin), Uzbek and Azerbaijani Latin, Turkmen, English. A word is a month when it starts
+ * with a stem, so case endings match too: «сентября», «сентябри», «sentyabrda», «sentýabr».
+ */
+const MONTH_STEMS: readonly (readonly string[])[] = [
+  ['январ', 'қаңтар', 'qantar', 'yanvar', 'ýanwar', 'january'],
+  ['феврал', 'ақпан', 'aqpan', 'fevral', 'fewral', 'february'],
+  ['март', 'наурыз', 'nauryz', 'mart', 'march'],
+  ['апрел', 'сәуір', 'sáuir', 'sauir', 'aprel', 'april'],
+  ['май', 'мая', 'мамыр', 'mamyr', 'may', 'maý'],
+  ['июн', 'маусым', 'mausym', 'iyun', 'iýun', 'june'],
+  ['июл', 'шілде', 'shilde', 'iyul', 'iýul', 'july'],
+  ['август', 'тамыз', 'tamyz', 'avgust', 'avqust', 'awgust', 'august'],
+  ['сентябр', 'қыркүйек', 'qyrkúiek', 'qyrkuiek', 'sentyabr', 'sentýabr', 'september'],
+  ['октябр', 'қазан', 'qazan', 'oktyabr', 'oktýabr', 'october'],
+  ['ноябр', 'қараша', 'qarasha', 'noyabr', 'noýabr', 'november'],
+  ['декабр', 'желтоқсан', 'jeltoqsan', 'dekabr', 'december'],
+];
+// Abbreviations match only as whole words («мар.», «Sept»): as stems they would also match «марок», «separate».
+const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
+  ['янв', 'jan'],
+  ['фев', 'feb'],
+  ['мар', 'mar'],
+  ['апр', 'apr'],
+  [],
+  ['jun'],
+  ['jul'],
+  ['авг', 'aug'],
+  ['сен', 'сент', 'sep', 'sept'],
+  ['окт', 'oct'],
+  ['ноя', 'nov'],
+  ['дек', 'dec'],
+];
+
+const monthIndex = (rows: readonly (readonly string[])[]) =>
+  rows.flatMap((words, i) => words.map((word) => [word, i + 1] as const));
+const MONTH_BY_WORD = new Map([...monthIndex(MONTH_STEMS), ...monthIndex(MONTH_ABBREVIATIONS)]);
+const byLengthDescending = (words: string[]) => words.sort((a, b) => b.length - a.length);
+const STEMS = byLengthDescending(MONTH_STEMS.flat());
+const ABBREVIATIONS = byLengthDescending(MONTH_ABBREVIATIONS.flat());
+
+const LETTER = '\\p{L}';
+const MONTH_WORD = `(?<!${LETTER})((?:${STEMS.join('|')})${LETTER}*|(?:${ABBREVIATIONS.join('|')})(?!${LETTER}))\\.?`;
+// "19-го", "19-njy" (Turkmen), "19-" (Uzbek, Kyrgyz): an ordinal ending glued to the day.
+const DAY = `(?<!\\d)(\\d{1,2})(?:-?(?:го|е|ое|nji|njy|inji|ynjy|st|nd|rd|th))?`;
+const YEAR = '(\\d{4})(?!\\d)';
+// «2025 жылғы», «2025-yil», «2025-ci il», «2025 ýyl», «соли 2025»: words that may sit next to the year.
+const YEAR_WORD = `(?:\\s*-?\\s*(?:жыл${LETTER}*|ж\\.|yil${LETTER}*|йил${LETTER}*|-?c[iı]\\s+il${LETTER}*|il${LETTER}*|ýyl${LETTER}*|сол${LETTER}*|г\\.|года?|y\\.|ý\\.))?`;
+const TIME_PATTERN = /(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?(?![\d:])/iu;
+
+// Tajik puts «соли» ("of the year") before the year: «19 сентябри соли 2025».
+const DAY_MONTH_YEAR = new RegExp(`${DAY}[\\s.-]*${MONTH_WORD}[\\s,.-]*(?:соли\\s+)?${YEAR}`, 'iu');
+const YEAR_DAY_MONTH = new RegExp(`${YEAR}${YEAR_WORD}[\\s,.-]+${DAY}[\\s.-]*${MONTH_WORD}`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s*${DAY},?\\s+${YEAR}`, 'iu');
+const DAY_MONTH_ONLY = new RegExp(`${DAY}[\\s.-]*${MONTH_WORD}`, 'iu');
+const NUMERIC_DMY = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.])/;
+const NUMERIC_YMD = /(?<![\d.])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])/;
+
+const TODAY = /(?<!\p{L})(?:сегодня|бүгін|бүгүн|bugun|бугун|bu\s?gün|şu\s?gün|имрӯз|today)(?!\p{L})/iu;
+const YESTERDAY = /(?<!\p{L})(?:вчера|кеше|кечээ|kecha|кеча|dünən|düýn|дирӯз|yesterday)(?!\p{L})/iu;
+const AGO = '(?:назад|бұрын|мурун|oldin|олдин|əvvəl|öň|пеш|ago)';
+const UNIT_MINUTES: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:мин|мүнөт|daqiqa|дақиқа|dəqiqə|minut|min)/iu, 1],
+  [/^(?:час|сағат|саат|soat|соат|saat|sagat|hour|hr)/iu, 60],
+  [/^(?:дн|день|күн|kun|кун|gün|рӯз|day)/iu, 24 * 60],
+];
+const RELATIVE_AGO = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,3}|an?|one)?\\s*(\\p{L}+)\\.?\\s+(?:(?:mundan|ilgari)\\s+)?${AGO}(?!\\p{L})`,
+  'iu',
+);
 
 function parseIso(text: string): DateParts | null {
   const m = ISO_PATTERN.exec(text);
@@ -44,18 +118,6 @@ function parseIso(text: string): DateParts | null {
   };
 }
 
-function parseNumericDayFirst(text: string): DateParts | null {
-  const m = NUMERIC_DMY_PATTERN.exec(text);
-  if (!m) return null;
-  return wallClock(m[3], m[2], m[1], m[4], m[5], m[6]);
-}
-
-function parseTimeThenNumericDate(text: string): DateParts | null {
-  const m = TIME_FIRST_DMY_PATTERN.exec(text);
-  if (!m) return null;
-  return wallClock(m[5], m[4], m[3], m[1], m[2], undefined);
-}
-
 function parseRfc2822(text: string): DateParts | null {
   const m = RFC_2822_PATTERN.exec(text);
   const month = RFC_2822_MONTHS.indexOf(m?.[2]?.toLowerCase() ?? '') + 1;
@@ -63,20 +125,135 @@ function parseRfc2822(text: string): DateParts | null {
   return { ...wallClock(m[3], String(month), m[1], m[4], m[5], m[6]), ...offsetOf(m[7]) };
 }
 
-export const DATE_PARSERS: readonly DateParser[] = [
-  parseIso,
-  parseNumericDayFirst,
-  parseTimeThenNumericDate,
-  parseRfc2822,
+/** "19.09.2025", "19/09/2025 10:15", "10:15 | 19-09-2025", "2025.09.19": day-first or year-first. */
+function parseNumericDate(text: string): DateParts | null {
+  const dmy = NUMERIC_DMY.exec(text);
+  if (dmy) return withTime(text, dmy, wallClock(dmy[4], dmy[3], dmy[1]));
+  const ymd = NUMERIC_YMD.exec(text);
+  return ymd ? withTime(text, ymd, wallClock(ymd[1], ymd[3], ymd[4])) : null;
+}
+
+/** "19 сентября 2025", "2025 жылғы 19 қыркүйек", "2025-yil 19-sentyabr", "September 19, 2025". */
+function parseMonthNameDate(text: string): DateParts | null {
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) return monthNameParts(text, dmy, dmy[3], dmy[2], dmy[1]);
+  const ydm = YEAR_DAY_MONTH.exec(text);
+  if (ydm) return monthNameParts(text, ydm, ydm[1], ydm[3], ydm[2]);
+  const mdy = MONTH_DAY_YEAR.exec(text);
+  return mdy ? monthNameParts(text, mdy, mdy[3], mdy[1], mdy[2]) : null;
+}
+
+/**
+ * "19 сентября, 10:15" without a year: the latest such day not after today. Only with a time, because a bare
+ * "19 сентября" in a page is far more often an event mentioned in the text than the article's own stamp.
+ */
+function parseMonthNameWithoutYear(text: string, context: DateContext): DateParts | null {
+  const m = DAY_MONTH_ONLY.exec(text);
+  const month = monthOfWord(m?.[2]);
+  if (!m || !month || !TIME_PATTERN.test(text)) return null;
+  const today = zonedDate(context.now.getTime(), context.timezone);
+  const thisYear = withTime(text, m, wallClock(String(today.year), String(month), m[1]));
+  const isAfterToday = thisYear.month * 100 + thisYear.day > today.month * 100 + today.day;
+  return isAfterToday ? { ...thisYear, year: today.year - 1 } : thisYear;
+}
+
+/**
+ * "сегодня, 10:15", "вчера в 18:40", "bugun 09:00", "dünən": the day in the page's zone, at the stated time.
+ * The word needs a time or nothing else around it: "Сегодня в Душанбе…" opens sentences, not date lines.
+ */
+function parseTodayYesterday(text: string, context: DateContext): DateParts | null {
+  const daysBack = TODAY.test(text) ? 0 : YESTERDAY.test(text) ? 1 : -1;
+  const time = TIME_PATTERN.exec(text);
+  const isBareWord =
+    text
+      .replace(TODAY, '')
+      .replace(YESTERDAY, '')
+      .replace(/[\s,.:]/g, '') === '';
+  if (daysBack < 0 || (!time && !isBareWord)) return null;
+  const today = zonedDate(context.now.getTime(), context.timezone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day - daysBack));
+  const parts = wallClock(
+    String(day.getUTCFullYear()),
+    String(day.getUTCMonth() + 1),
+    String(day.getUTCDate()),
+  );
+  return time ? { ...parts, ...timeOf(time) } : parts;
+}
+
+/** "2 часа назад", "15 минут бұрын", "3 soat oldin", "5 dəqiqə əvvəl", "an hour ago": now minus the span. */
+function parseTimeAgo(text: string, context: DateContext): DateParts | null {
+  const m = RELATIVE_AGO.exec(text);
+  if (!m) return null;
+  const unit = UNIT_MINUTES.find(([pattern]) => pattern.test(m[2] ?? ''));
+  if (!unit) return null;
+  const count = m[1] && /^\d+$/.test(m[1]) ? Number(m[1]) : 1;
+  const instant = new Date(context.now.getTime() - count * unit[1] * MINUTE_MS);
+  return {
+    year: instant.getUTCFullYear(),
+    month: instant.getUTCMonth() + 1,
+    day: instant.getUTCDate(),
+    hour: instant.getUTCHours(),
+    minute: instant.getUTCMinutes(),
+    second: 0,
+    millisecond: 0,
+    offsetMinutes: 0,
+  };
+}
+
+/** Machine formats, matched against the whole text: what metadata and datetime attributes carry. */
+const MACHINE_PARSERS: readonly DateParser[] = [parseIso, parseRfc2822];
+
+/** Human forms, found anywhere in the text: what bylines and date lines show. */
+const TEXT_PARSERS: readonly DateParser[] = [
+  parseNumericDate,
+  parseMonthNameDate,
+  parseMonthNameWithoutYear,
+  parseTodayYesterday,
+  parseTimeAgo,
 ];
+
+export const DATE_PARSERS: readonly DateParser[] = [...MACHINE_PARSERS, ...TEXT_PARSERS];
+
+function monthOfWord(word: string | undefined): number | undefined {
+  const lower = word?.toLowerCase();
+  if (!lower) return undefined;
+  const stem = STEMS.find((candidate) => lower.startsWith(candidate));
+  return MONTH_BY_WORD.get(stem ?? lower.replace(/\.$/, ''));
+}
+
+function monthNameParts(
+  text: string,
+  match: RegExpExecArray,
+  year: string | undefined,
+  monthWord: string | undefined,
+  day: string | undefined,
+): DateParts | null {
+  const month = monthOfWord(monthWord);
+  return month ? withTime(text, match, wallClock(year, String(month), day)) : null;
+}
+
+/** Adds the first time of day written outside the date itself ("19.09.2025, 10:15", "10:15 | 19 Sep 2025"). */
+function withTime(text: string, dateMatch: RegExpExecArray, date: DateParts): DateParts {
+  const rest = `${text.slice(0, dateMatch.index)} ${text.slice(dateMatch.index + dateMatch[0].length)}`;
+  const time = TIME_PATTERN.exec(rest);
+  return time ? { ...date, ...timeOf(time) } : date;
+}
+
+function timeOf(time: RegExpExecArray): Pick<DateParts, 'hour' | 'minute' | 'second'> {
+  let hour = Number(time[1]);
+  const meridiem = time[4]?.toLowerCase();
+  if (meridiem === 'p' && hour < 12) hour += 12;
+  if (meridiem === 'a' && hour === 12) hour = 0;
+  return { hour, minute: Number(time[2]), second: Number(time[3] ?? 0) };
+}
 
 function wallClock(
   year: string | undefined,
   month: string | undefined,
   day: string | undefined,
-  hour: string | undefined,
-  minute: string | undefined,
-  second: string | undefined,
+  hour?: string,
+  minute?: string,
+  second?: string,
 ): DateParts {
   return {
     year: Number(year),
@@ -127,19 +304,25 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Offset of `timezone` from UTC at the instant `utcMs`, in minutes (east positive). */
-export function zoneOffsetMinutes(utcMs: number, timezone: string): number {
+/** The calendar day and time the wall clock of `timezone` shows at the instant `utcMs`. */
+function zonedDate(utcMs: number, timezone: string): Omit<DateParts, 'millisecond' | 'offsetMinutes'> {
   const parts = formatterFor(timezone).formatToParts(new Date(utcMs));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** Offset of `timezone` from UTC at the instant `utcMs`, in minutes (east positive). */
+export function zoneOffsetMinutes(utcMs: number, timezone: string): number {
+  const { year, month, day, hour, minute, second } = zonedDate(utcMs, timezone);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / MINUTE_MS);
 }
 
 /** The UTC instant at which the wall clock of `timezone` shows the given parts. */
@@ -153,10 +336,10 @@ export function wallClockToUtc(parts: DateParts, timezone: string): Date {
     parts.second,
     parts.millisecond,
   );
-  if (parts.offsetMinutes !== undefined) return new Date(naive - parts.offsetMinutes * 60000);
+  if (parts.offsetMinutes !== undefined) return new Date(naive - parts.offsetMinutes * MINUTE_MS);
   // Two passes settle the offset across a DST change (the second guess uses the offset at the first).
-  let utc = naive - zoneOffsetMinutes(naive, timezone) * 60000;
-  utc = naive - zoneOffsetMinutes(utc, timezone) * 60000;
+  let utc = naive - zoneOffsetMinutes(naive, timezone) * MINUTE_MS;
+  utc = naive - zoneOffsetMinutes(utc, timezone) * MINUTE_MS;
   return new Date(utc);
 }
 
@@ -169,19 +352,30 @@ export function isValidTimeZone(timezone: string): boolean {
   }
 }
 
-/**
- * Parses a publication date. Text without an offset is read in `timezone` (IANA name).
- * Returns null for unknown forms, impossible dates and dates more than a day after `now`.
- */
-export function parseDateInZone(text: string, timezone: string, now: Date = new Date()): Date | null {
+function resolve(parsers: readonly DateParser[], text: string, timezone: string, now: Date): Date | null {
   const cleaned = text.replace(/[\s\u00a0]+/g, ' ').trim();
   if (!cleaned || !isValidTimeZone(timezone)) return null;
-  for (const parse of DATE_PARSERS) {
-    const parts = parse(cleaned);
+  const context = { timezone, now };
+  for (const parse of parsers) {
+    const parts = parse(cleaned, context);
     if (!parts) continue;
     if (!isPlausible(parts)) return null;
     const date = wallClockToUtc(parts, timezone);
     return date.getTime() - now.getTime() > FUTURE_TOLERANCE_MS ? null : date;
   }
   return null;
+}
+
+/**
+ * Parses a publication date: a machine format (ISO 8601, RFC 2822) or a human one found in the text.
+ * Text without an offset is read in `timezone` (IANA name).
+ * Returns null for unknown forms, impossible dates and dates more than a day after `now`.
+ */
+export function parseDateInZone(text: string, timezone: string, now: Date = new Date()): Date | null {
+  return resolve(DATE_PARSERS, text, timezone, now);
+}
+
+/** Only the human forms, searched inside a line of page text ("Опубликовано: 19 сентября 2025, 10:15"). */
+export function findDateInText(text: string, timezone: string, now: Date = new Date()): Date | null {
+  return resolve(TEXT_PARSERS, text, timezone, now);
 }

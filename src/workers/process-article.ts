@@ -1,8 +1,35 @@
 import { z } from 'zod';
-import { findOriginalByContentHash, listPendingIds, lockArticle, saveAnalysis } from '../db/articles-repo.js';
-import type { Database } from '../db/database.js';
+import {
+  findOriginalByContentHash,
+  type LockedArticle,
+  listPendingIds,
+  lockArticle,
+  saveAnalysis,
+} from '../db/articles-repo.js';
+import type { Database, Queryable } from '../db/database.js';
+import {
+  createStory,
+  findStoryCandidates,
+  listStoryMembers,
+  lockStories,
+  type StoryEvidenceRecord,
+  saveStoryMembership,
+  setStoryPrimary,
+  storyOfArticle,
+} from '../db/stories-repo.js';
 import { analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import {
+  choosePrimary,
+  chooseStory,
+  factKeys,
+  numericFactKeys,
+  STORY_WINDOW_DAYS,
+  type StoryChoice,
+  type StoryEvidence,
+  simhashBandKeys,
+  storyFacts,
+} from '../domain/stories.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 
 export interface PipelineContext {
@@ -23,7 +50,7 @@ const profileSchema = z.object({
   limits: z.object({ maxAgeDays: z.number().positive() }),
 });
 
-function profileOf(sourceConfig: unknown, extraction: Record<string, unknown>): SourceProfile {
+export function profileOf(sourceConfig: unknown, extraction: Record<string, unknown>): SourceProfile {
   const parsed = profileSchema.safeParse(sourceConfig);
   const profile = parsed.success
     ? {
@@ -35,6 +62,55 @@ function profileOf(sourceConfig: unknown, extraction: Record<string, unknown>): 
   // An importer may declare one item's language; it then replaces the source's as the prior.
   const declared = languageSchema.safeParse(extraction.declaredLanguage);
   return declared.success ? { ...profile, languages: [declared.data] } : profile;
+}
+
+async function refreshStoryPrimary(tx: Queryable, storyId: number): Promise<void> {
+  const primary = choosePrimary(await listStoryMembers(tx, storyId));
+  if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
+}
+
+/** An exact duplicate is one more source reporting its original's story; it is never a candidate itself. */
+export async function joinOriginalStory(tx: Queryable, articleId: number, originalId: number): Promise<void> {
+  await lockStories(tx);
+  const storyId = await storyOfArticle(tx, originalId);
+  if (storyId === undefined) return;
+  const evidence: StoryEvidenceRecord = { rule: 'exact_duplicate', with: originalId };
+  await saveStoryMembership(tx, { articleId, storyId, evidence, bandKeys: null, factKeys: null });
+  await refreshStoryPrimary(tx, storyId);
+}
+
+function evidenceOfChoice({ match, withArticleId }: StoryChoice): StoryEvidenceRecord {
+  return match.rule === 'near_duplicate'
+    ? { rule: match.rule, with: withArticleId, distance: match.distance }
+    : { rule: match.rule, with: withArticleId, shared: match.shared };
+}
+
+/** A new draft joins the story of the closest matching member, or opens a story of its own. */
+export async function foldIntoStory(tx: Queryable, article: LockedArticle, simhash: bigint): Promise<void> {
+  await lockStories(tx);
+  const evidence: StoryEvidence = {
+    simhash,
+    facts: storyFacts(article.title ?? '', article.body ?? ''),
+    publishedAt: article.published_at,
+  };
+  const bandKeys = simhashBandKeys(simhash);
+  const candidates = await findStoryCandidates(tx, {
+    articleId: article.id,
+    bandKeys,
+    numericFactKeys: numericFactKeys(evidence.facts),
+    publishedAt: article.published_at,
+    windowDays: STORY_WINDOW_DAYS,
+  });
+  const choice = chooseStory(evidence, candidates);
+  const storyId = choice?.storyId ?? (await createStory(tx, article.id));
+  await saveStoryMembership(tx, {
+    articleId: article.id,
+    storyId,
+    evidence: choice ? evidenceOfChoice(choice) : { rule: 'first' },
+    bandKeys,
+    factKeys: factKeys(evidence.facts),
+  });
+  if (choice) await refreshStoryPrimary(tx, storyId);
 }
 
 async function processOnce(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {
@@ -65,6 +141,11 @@ async function processOnce(ctx: PipelineContext, articleId: number): Promise<Pro
       filterReason: fate.reason,
       duplicateOf: duplicateOf ?? null,
     });
+    // Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
+    // counted in the story's size). Items filtered for any other reason stay outside stories.
+    if (duplicateOf !== undefined) await joinOriginalStory(tx, article.id, duplicateOf);
+    else if (fate.status === 'new' && verdict.simhash !== null)
+      await foldIntoStory(tx, article, verdict.simhash);
     return 'processed';
   });
 }

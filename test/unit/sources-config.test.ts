@@ -94,7 +94,7 @@ describe('parseSourcesYaml', () => {
       line: 22,
       column: 17,
       path: 'sources[1].discovery.strategy',
-      message: 'expected one of rss, listing, sitemap (got "feed")',
+      message: 'expected one of rss, listing, sitemap, telegram (got "feed")',
     });
   });
 

@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import { isValidTimeZone } from '../../domain/dates.js';
+import { readDateNearTitle } from './date-near-title.js';
 import { extractBody } from './extract-body.js';
 import { htmlToText, normaliseInlineText, type TextNodeLike } from './html-to-text.js';
 import {
@@ -81,7 +82,10 @@ class GenericPage {
   }
 
   publishedAt(timezone: string, now: Date): Date | null {
-    return this.guard('publishedAt', () => readPublishedAt(this.query(), timezone, now));
+    return this.guard(
+      'publishedAt',
+      () => readPublishedAt(this.query(), timezone, now) ?? readDateNearTitle(this.dom(), timezone, now),
+    );
   }
 
   htmlLang(): string | null {
@@ -222,4 +226,16 @@ class SelectorPage {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The result for a page whose extraction could not finish (timeout, crash): no fields, and why. */
+export function failedExtraction(reason: string): ExtractedArticle {
+  return {
+    title: null,
+    body: null,
+    publishedAt: null,
+    htmlLang: null,
+    missing: ['title', 'body', 'publishedAt'],
+    errors: [reason],
+  };
 }

@@ -28,7 +28,8 @@ const DATE_META_SELECTORS = [
   'meta[name="sailthru.date"]',
   'meta[name="parsely-pub-date"]',
 ];
-const TIME_SELECTORS = ['[itemprop~="datePublished"][datetime]', 'article time[datetime]', 'time[datetime]'];
+// Bare <time> elements are weighed by their distance to the title instead (date-near-title.ts): sidebars have them too.
+const TIME_SELECTORS = ['[itemprop~="datePublished"][datetime]'];
 
 export function readHtmlLang(page: PageQuery): string | null {
   return (

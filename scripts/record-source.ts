@@ -1,0 +1,106 @@
+/**
+ * Records a source's pages and (re)writes its golden output.
+ *
+ *   node --import tsx scripts/record-source.ts ID                  compare the parser's output with the golden file
+ *   node --import tsx scripts/record-source.ts ID --update-golden  rewrite test/fixtures/golden/ID.golden.json
+ *   node --import tsx scripts/record-source.ts ID --live [--limit N] [--update-golden]
+ *       fetch the discovery pages and the first N articles from the live site into test/fixtures/sites/<host>/,
+ *       marking them in _meta.json (recordedAt, recordedLive), then optionally regenerate the golden file
+ *
+ * The machine these fixtures were written on has no network: every page there is reconstructed by hand and
+ * `--live` fails with the network error. Run it where the sites are reachable, review the diff, commit.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/env.js';
+import type { SourceConfig } from '../src/config/source-schema.js';
+import { DEFAULT_FIXTURES_ROOT } from '../src/crawlers/fixture-server.js';
+import { createPageFetcher } from '../src/crawlers/sources/fetch-page.js';
+import { buildGolden, readGolden, writeGolden } from '../src/crawlers/sources/golden.js';
+import { findSourceDefinition, sourceRegistry } from '../src/crawlers/sources/index.js';
+import { discoverItems } from '../src/crawlers/sources/parse-source-page.js';
+import { fixtureHostOf, readSiteMeta, type SiteMeta } from '../src/crawlers/sources/recorded-pages.js';
+import { toSourceConfig } from '../src/crawlers/sources/source-definition.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    live: { type: 'boolean', default: false },
+    'update-golden': { type: 'boolean', default: false },
+    limit: { type: 'string', default: '3' },
+  },
+});
+
+const id = positionals[0];
+const definition = id ? findSourceDefinition(id) : undefined;
+if (!definition) {
+  console.error(`usage: record-source.ts ID [--live] [--limit N] [--update-golden]`);
+  console.error(`known sources: ${sourceRegistry.map((source) => source.id).join(', ')}`);
+  process.exit(2);
+}
+const source = toSourceConfig(definition);
+
+if (values.live) await recordLive(source, Number(values.limit));
+if (values['update-golden']) {
+  const path = writeGolden(buildGolden(source));
+  console.log(`wrote ${path}`);
+} else {
+  const current = buildGolden(source);
+  const same = isDeepStrictEqual(current, readGolden(source.id));
+  console.log(
+    `${source.id}: ${same ? 'parser output matches the golden file' : 'parser output DIFFERS from the golden file (--update-golden rewrites it)'}`,
+  );
+  process.exitCode = same ? 0 : 1;
+}
+
+async function recordLive(source: SourceConfig, limit: number): Promise<void> {
+  const config = loadConfig();
+  const fetcher = createPageFetcher({
+    crawler: source.crawler,
+    userAgent: config.userAgent,
+    timeoutMs: source.limits.timeoutSecs * 1000,
+  });
+  const recordedAt = new Date().toISOString();
+  try {
+    for (const url of source.discovery.urls) {
+      const listing = await fetcher.fetch(url);
+      if (listing.status >= 400) throw new Error(`${url}: HTTP ${listing.status}`);
+      savePage(url, listing.bytes, listing.contentType, recordedAt);
+      const items = discoverItems(source, listing.html, listing.url);
+      for (const link of items.links.slice(0, limit)) {
+        const article = await fetcher.fetch(link.url);
+        if (article.status >= 400) console.warn(`${link.url}: HTTP ${article.status}, not recorded`);
+        else savePage(link.url, article.bytes, article.contentType, recordedAt);
+      }
+    }
+  } finally {
+    await fetcher.close();
+  }
+}
+
+/** Stores a page where the fixture server looks for it and notes its URL and date in the site's _meta.json. */
+function savePage(url: string, bytes: Buffer, contentType: string | null, recordedAt: string): void {
+  const host = fixtureHostOf(url);
+  const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  const isXml =
+    /xml|rss|atom/i.test(contentType ?? '') || bytes.subarray(0, 100).toString().startsWith('<?xml');
+  const index = isXml ? 'index.xml' : 'index.html';
+  const inSite =
+    path === '' || path.endsWith('/')
+      ? `${path}${index}`
+      : isXml || !/\.[a-z]+$/i.test(path)
+        ? isXml
+          ? `${path}/${index}`
+          : `${path}.html`
+        : path;
+  const target = join(DEFAULT_FIXTURES_ROOT, host, inSite);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  const meta: SiteMeta = readSiteMeta(host) ?? { reconstructed: false, asOf: recordedAt, originalUrls: {} };
+  meta.originalUrls[inSite] = url;
+  meta.recordedAt = { ...meta.recordedAt, [inSite]: recordedAt };
+  meta.recordedLive = [...new Set([...(meta.recordedLive ?? []), inSite])];
+  writeFileSync(join(DEFAULT_FIXTURES_ROOT, host, '_meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
+  console.log(`recorded ${url} → ${host}/${inSite}`);
+}

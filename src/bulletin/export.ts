@@ -1,0 +1,192 @@
+import {
+  type BulletinItemRow,
+  type BulletinRow,
+  findBulletinByNumber,
+  findBulletinByPeriod,
+  insertBulletinItems,
+  listApprovedDrafts,
+  listBulletinItems,
+  nextBulletinNumber,
+  removeUnapprovedItems,
+  upsertBulletin,
+} from '../db/bulletins-repo.js';
+import type { Database, Queryable } from '../db/database.js';
+import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
+import {
+  assembleBulletin,
+  type Bulletin,
+  type BulletinEntry,
+  localDate,
+  periodOfMonth,
+  selectDraftsInPeriod,
+  utcWindow,
+} from './assemble.js';
+import { type BulletinWarning, editorialChecks, looksEnglish } from './checks.js';
+import type { BulletinLang, Period } from './house-format.js';
+import { renderDocx } from './render-docx.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+
+export const bulletinFormats = ['md', 'html', 'docx', 'pdf'] as const;
+export type BulletinFormat = (typeof bulletinFormats)[number];
+
+/** The selector names no bulletin that exists or can be assembled. */
+export class BulletinSelectionError extends Error {}
+
+export interface BulletinSelector {
+  number?: number | undefined;
+  /** `YYYY-MM` or explicit dates. */
+  period?: string | Period | undefined;
+}
+
+export interface ExportRequest extends BulletinSelector {
+  format: BulletinFormat;
+  lang?: BulletinLang | undefined;
+}
+
+export interface ExportResult {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+  warnings: BulletinWarning[];
+  bulletin: Bulletin;
+}
+
+const CONTENT_TYPES: Record<BulletinFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+const memberStates = new Set<string>(countryCodes);
+
+function toPeriod(period: string | Period): Period {
+  return typeof period === 'string' ? periodOfMonth(period) : period;
+}
+
+/** Finds the bulletin, or creates an assembled one for the period (numbered after the last one). */
+async function resolveBulletin(tx: Queryable, selector: BulletinSelector): Promise<BulletinRow> {
+  const period = selector.period === undefined ? undefined : toPeriod(selector.period);
+  const existing =
+    selector.number !== undefined
+      ? await findBulletinByNumber(tx, selector.number)
+      : period && (await findBulletinByPeriod(tx, period));
+  if (existing && period && (existing.period_from !== period.from || existing.period_to !== period.to)) {
+    throw new BulletinSelectionError(
+      `bulletin #${existing.number} covers ${existing.period_from}…${existing.period_to}, not ${period.from}…${period.to}`,
+    );
+  }
+  if (existing) return existing;
+  if (!period)
+    throw new BulletinSelectionError(
+      `there is no bulletin #${selector.number}: give a period to assemble it`,
+    );
+  const number = selector.number ?? (await nextBulletinNumber(tx));
+  if (number === undefined) {
+    throw new BulletinSelectionError('no bulletin exists yet: give the number of the first one');
+  }
+  return upsertBulletin(tx, { number, period, origin: 'assembled' });
+}
+
+/**
+ * Brings an assembled bulletin up to date with the review: approved drafts published in its period (in their
+ * source's time zone) join it, items whose draft is no longer approved leave. Returns the number of approved
+ * drafts that have no date and so belong to no period.
+ */
+async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise<number> {
+  const period = { from: bulletin.period_from, to: bulletin.period_to };
+  await removeUnapprovedItems(tx, bulletin.id);
+  const drafts = await listApprovedDrafts(tx, utcWindow(period));
+  const present = new Set((await listBulletinItems(tx, bulletin.id)).map((item) => item.article_id));
+  const joining = selectDraftsInPeriod(
+    drafts.map((draft) => ({ ...draft, publishedAt: draft.published_at })),
+    period,
+  ).filter((draft) => !present.has(draft.id));
+  await insertBulletinItems(
+    tx,
+    bulletin.id,
+    joining.map((draft) => ({
+      articleId: draft.id,
+      country: draft.country && memberStates.has(draft.country) ? draft.country : 'other',
+      position: null,
+      title: null,
+      body: null,
+      url: null,
+    })),
+  );
+  return drafts.filter((draft) => draft.published_at === null).length;
+}
+
+function toEntry(row: BulletinItemRow): BulletinEntry {
+  const title = row.title ?? row.article_title ?? '';
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    country: (memberStates.has(row.country) ? row.country : 'other') as EventCountry,
+    title,
+    // A harvested title is English only when the article is; an analyst's or a release's title is judged as is.
+    titleIsEnglish: looksEnglish(title) && (row.title !== null || row.article_lang === 'eng'),
+    body: row.body ?? row.article_english_summary ?? row.article_body ?? '',
+    url: row.url ?? row.article_url,
+    publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
+    position: row.position,
+  };
+}
+
+export interface LoadedBulletin {
+  bulletin: Bulletin;
+  warnings: BulletinWarning[];
+  origin: BulletinRow['origin'];
+}
+
+/** The bulletin as it would be exported, with the editorial warnings; what the review UI shows. */
+export async function loadBulletin(
+  db: Database,
+  selector: BulletinSelector & { lang?: BulletinLang | undefined },
+): Promise<LoadedBulletin> {
+  return db.transaction(async (tx) => {
+    const row = await resolveBulletin(tx, selector);
+    const undatedDrafts = row.origin === 'assembled' ? await syncApprovedDrafts(tx, row) : 0;
+    const entries = (await listBulletinItems(tx, row.id)).map(toEntry);
+    const bulletin = assembleBulletin({
+      number: row.number,
+      period: { from: row.period_from, to: row.period_to },
+      entries,
+      lang: selector.lang ?? 'en',
+      countryOrder: row.country_order?.filter((code): code is Country => memberStates.has(code)),
+      countsLine: row.counts_line,
+      topics: row.topics,
+    });
+    return { bulletin, warnings: editorialChecks(bulletin, { undatedDrafts }), origin: row.origin };
+  });
+}
+
+export async function renderBulletin(bulletin: Bulletin, format: BulletinFormat): Promise<Buffer> {
+  switch (format) {
+    case 'md':
+      return Buffer.from(renderMarkdown(bulletin), 'utf8');
+    case 'html':
+      return Buffer.from(renderHtml(bulletin), 'utf8');
+    case 'docx':
+      return renderDocx(bulletin);
+    case 'pdf': {
+      // Loaded on demand: other formats should not pay for the browser driver.
+      const { renderPdf } = await import('./render-pdf.js');
+      return renderPdf(bulletin);
+    }
+  }
+}
+
+/** Renders bulletin `number` (or the one of `period`, assembled from approved drafts) for the CLI and the UI. */
+export async function exportBulletin(db: Database, request: ExportRequest): Promise<ExportResult> {
+  const { bulletin, warnings } = await loadBulletin(db, request);
+  const bytes = await renderBulletin(bulletin, request.format);
+  return {
+    bytes,
+    contentType: CONTENT_TYPES[request.format],
+    fileName: `caricc-release-${bulletin.number}-${bulletin.period.from.slice(0, 7)}-${bulletin.lang}.${request.format}`,
+    warnings,
+    bulletin,
+  };
+}

@@ -1,0 +1,26 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const apaAz: SourceDefinition = {
+  id: 'apa-az',
+  name: 'APA — apa.az',
+  domain: 'apa.az',
+  country: 'AZ',
+  languages: ['aze'],
+  timezone: 'Asia/Baku',
+  official: false,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'rss',
+    urls: ['https://apa.az/rss/'],
+  },
+  parsers: [
+    {
+      selectors: {
+        title: 'h1.title_news',
+        body: '.news_content .texts',
+        date: '.date time',
+      },
+    },
+  ],
+  notes: 'Feed listed as working in 2026 by a public feed survey.',
+};

@@ -1,0 +1,26 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const asiaplusTj: SourceDefinition = {
+  id: 'asiaplus-tj',
+  name: 'Asia-Plus — asiaplustj.info',
+  domain: 'asiaplustj.info',
+  country: 'TJ',
+  languages: ['rus'],
+  timezone: 'Asia/Dushanbe',
+  official: false,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'rss',
+    urls: ['https://asiaplustj.info/ru/rss/'],
+  },
+  parsers: [
+    {
+      selectors: {
+        title: 'h1.article-title',
+        body: '.article-body',
+        date: '.article-date time',
+      },
+    },
+  ],
+  notes: 'Several feed URLs circulate (/ru/rss, /ru/rss.xml); Drupal markup unverified.',
+};

@@ -1,0 +1,27 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const informKz: SourceDefinition = {
+  id: 'inform-kz',
+  name: 'Казинформ — inform.kz',
+  domain: 'inform.kz',
+  country: 'KZ',
+  languages: ['rus'],
+  timezone: 'Asia/Almaty',
+  official: false,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'rss',
+    urls: ['https://www.inform.kz/rss/rus/'],
+  },
+  parsers: [
+    {
+      selectors: {
+        title: 'h1.article__title',
+        body: '.article__body-text',
+        date: 'time.article__date',
+        remove: ['.article__share'],
+      },
+    },
+  ],
+  notes: 'Feed URL unverified.',
+};

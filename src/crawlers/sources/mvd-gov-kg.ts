@@ -1,0 +1,29 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const mvdGovKg: SourceDefinition = {
+  id: 'mvd-gov-kg',
+  name: 'ИИМ КР — mvd.gov.kg (кыргызча)',
+  domain: 'mvd.gov.kg',
+  country: 'KG',
+  languages: ['kir', 'rus'],
+  timezone: 'Asia/Bishkek',
+  official: true,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'listing',
+    urls: ['https://mvd.gov.kg/ky/news'],
+    linkSelector: '.news-cards a.news-card__title',
+    maxPages: 2,
+    urlPattern: '/news/\\d+$',
+  },
+  parsers: [
+    {
+      selectors: {
+        title: 'h1.news-detail__title',
+        body: '.news-detail__body',
+        date: 'time.news-detail__date',
+      },
+    },
+  ],
+  notes: 'Ministry site; URLs and markup unverified.',
+};

@@ -1,0 +1,23 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const telegramPoliceOfKz: SourceDefinition = {
+  id: 'telegram-police-of-kz',
+  name: 'Полиция Казахстана — Telegram @POLICE_of_KZ',
+  domain: 't.me/s/POLICE_of_KZ',
+  country: 'KZ',
+  languages: ['rus', 'kaz'],
+  timezone: 'Asia/Almaty',
+  official: true,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'telegram',
+    urls: ['https://t.me/s/POLICE_of_KZ'],
+    maxPages: 2,
+  },
+  parsers: [
+    {
+      selectors: {},
+    },
+  ],
+  notes: 'Official channel of the MIA of Kazakhstan; posts are stored from the channel preview.',
+};

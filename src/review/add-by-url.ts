@@ -1,0 +1,59 @@
+import { decodeHtml } from '../crawlers/extract/decode-html.js';
+import { extractArticle } from '../crawlers/extract/extract-article.js';
+import { insertCandidate } from '../db/articles-repo.js';
+import type { Database } from '../db/database.js';
+import { type Actor, auditAction, findIdByCanonicalUrl } from '../db/review-repo.js';
+import { canonicalizeUrl } from '../domain/canonical-url.js';
+import type { CompiledLexicon } from '../domain/keywords.js';
+import { processArticle } from '../workers/process-article.js';
+import { checkUrl, type FetchPolicy, FetchRefusedError, fetchPageSafely } from './safe-fetch.js';
+
+/** Items analysts add by hand carry this source id. */
+export const MANUAL_SOURCE = 'manual';
+
+export interface AddByUrlDeps {
+  db: Database;
+  lexicon: CompiledLexicon;
+  fetchPolicy: FetchPolicy;
+}
+
+/**
+ * Fetches a page an analyst found elsewhere and sends it through the harvest's own stages: extraction,
+ * storage as a candidate, analysis. A URL already stored is not fetched again.
+ */
+export async function addByUrl(
+  deps: AddByUrlDeps,
+  rawUrl: string,
+  actor: Actor,
+): Promise<{ id: number; inserted: boolean }> {
+  // Refuses what cannot be fetched before anything else reads the URL.
+  checkUrl(rawUrl, new Set(deps.fetchPolicy.allowHosts));
+  const known = await findIdByCanonicalUrl(deps.db, canonicalizeUrl(rawUrl));
+  if (known !== undefined) return { id: known, inserted: false };
+  const page = await fetchPageSafely(rawUrl, deps.fetchPolicy);
+  // Without Accept-Encoding a server has no reason to compress; a compressed body may be a decompression bomb.
+  if (page.body[0] === 0x1f && page.body[1] === 0x8b) throw new FetchRefusedError('compressed body refused');
+  const { html } = decodeHtml(page.body, page.contentType ?? undefined);
+  const extracted = extractArticle({ html, url: page.url });
+  const stored = await insertCandidate(deps.db, {
+    sourceId: MANUAL_SOURCE,
+    runId: null,
+    url: page.url,
+    canonicalUrl: canonicalizeUrl(page.url),
+    title: extracted.title,
+    body: extracted.body,
+    publishedAt: extracted.publishedAt,
+    extraction: {
+      addedBy: actor.name,
+      requestedUrl: rawUrl,
+      missing: extracted.missing,
+      errors: extracted.errors,
+    },
+    page: { html, httpStatus: page.status, contentType: page.contentType },
+  });
+  if (stored.inserted) {
+    await processArticle({ db: deps.db, lexicon: deps.lexicon }, stored.id);
+    await auditAction(deps.db, { articleId: stored.id, actor, action: 'add_url', after: { url: page.url } });
+  }
+  return stored;
+}

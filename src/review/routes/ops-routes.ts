@@ -1,0 +1,177 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { auditAction, countCoverage, listSourceHealth } from '../../db/review-repo.js';
+import { createUser, DuplicateUserError, listUsers, roles } from '../../db/users-repo.js';
+import { html } from '../html.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords.js';
+import type { ReviewDeps } from '../server.js';
+import { sendPage } from '../server.js';
+import { usersBody } from '../views/forms-view.js';
+import { csrfField, page } from '../views/layout.js';
+import { coverageBody, coveragePeriod, healthTable } from '../views/ops-view.js';
+
+const monthQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
+    .optional(),
+});
+
+const newUserSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(roles),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
+});
+
+export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void {
+  const coverage = async (month: string | undefined) => {
+    const period = coveragePeriod(month ?? deps.now().toISOString().slice(0, 7));
+    return { period, rows: await countCoverage(deps.db, period, period.previous) };
+  };
+
+  const sourcesWithConfig = async () => {
+    const declared = new Map(deps.loadSources().map((source) => [source.id, source]));
+    const health = await listSourceHealth(deps.db);
+    // Declared sources that never ran are shown too.
+    for (const id of declared.keys()) {
+      if (!health.some((row) => row.source_id === id)) {
+        health.push({
+          source_id: id,
+          last_run_at: null,
+          last_status: null,
+          last_error: null,
+          error_streak: 0,
+          items_found: 0,
+          last_relevant_at: null,
+        });
+      }
+    }
+    const config = new Map(
+      [...declared].map(([id, source]) => [id, { enabled: source.enabled, schedule: source.schedule }]),
+    );
+    return { declared, config, health: health.sort((a, b) => a.source_id.localeCompare(b.source_id)) };
+  };
+
+  app.get('/coverage', async (request, reply) => {
+    const { period, rows } = await coverage(monthQuery.parse(request.query).month);
+    const { config, health } = await sourcesWithConfig();
+    const body = coverageBody({ period, rows, health, config, now: deps.now() });
+    return sendPage(reply, 200, page({ title: 'Coverage', user: request.user!, active: '/coverage', body }));
+  });
+
+  app.get('/api/coverage', async (request) => coverage(monthQuery.parse(request.query).month));
+
+  const showSources = async (request: FastifyRequest, reply: FastifyReply, status = 200, notice?: string) => {
+    const { config, health } = await sourcesWithConfig();
+    const runForm = deps.runSource
+      ? (sourceId: string) =>
+          html`<form method="post" action="/sources/${sourceId}/run" class="inline">${csrfField(request.user!)}<button type="submit">Run now</button></form>`
+      : undefined;
+    const body = html`<h1>Sources</h1>
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+${healthTable(health, deps.now(), config, runForm)}
+${deps.queueDashboard ? html`<p><a href="/admin/queues">Queues (Bull Board)</a></p>` : html`<p>Embedded mode: no queues to watch.</p>`}`;
+    return sendPage(reply, status, page({ title: 'Sources', user: request.user!, active: '/sources', body }));
+  };
+
+  app.get('/sources', { config: { role: 'operator' } }, async (request, reply) =>
+    showSources(request, reply),
+  );
+
+  /** Starts a crawl of a declared source; undefined when there is no such source. */
+  const runNow = async (id: string): Promise<string | undefined> => {
+    const source = deps.loadSources().find((candidate) => candidate.id === id);
+    if (!source || !deps.runSource) return undefined;
+    return deps.runSource(source);
+  };
+
+  app.post<{ Params: { id: string } }>(
+    '/sources/:id/run',
+    { config: { role: 'operator' } },
+    async (request, reply) => {
+      const outcome = await runNow(request.params.id);
+      if (outcome === undefined) return reply.callNotFound();
+      await auditAction(deps.db, {
+        articleId: null,
+        actor: request.user!,
+        action: 'run_source',
+        after: { source: request.params.id },
+      });
+      return showSources(request, reply, 200, outcome);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/sources/:id/run',
+    { config: { role: 'operator' } },
+    async (request, reply) => {
+      const outcome = await runNow(request.params.id);
+      if (outcome === undefined)
+        return reply.code(404).send({ error: 'no such source, or no way to run it here' });
+      await auditAction(deps.db, {
+        articleId: null,
+        actor: request.user!,
+        action: 'run_source',
+        after: { source: request.params.id },
+      });
+      return reply.code(202).send({ started: outcome });
+    },
+  );
+
+  app.get('/api/sources', { config: { role: 'operator' } }, async () => {
+    const { declared, health } = await sourcesWithConfig();
+    return health.map((row) => ({
+      ...row,
+      enabled: declared.get(row.source_id)?.enabled ?? null,
+      schedule: declared.get(row.source_id)?.schedule ?? null,
+    }));
+  });
+
+  app.get('/users', { config: { role: 'admin' } }, async (request, reply) => {
+    const body = usersBody({ user: request.user!, users: await listUsers(deps.db) });
+    return sendPage(reply, 200, page({ title: 'Users', user: request.user!, active: '/users', body }));
+  });
+
+  const addUser = async (input: unknown, actor: { id: number; name: string }) => {
+    const parsed = newUserSchema.safeParse(input);
+    if (!parsed.success)
+      return { error: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` };
+    try {
+      const user = await createUser(deps.db, {
+        name: parsed.data.name,
+        role: parsed.data.role,
+        passwordHash: await hashPassword(parsed.data.password),
+      });
+      await auditAction(deps.db, {
+        articleId: null,
+        actor,
+        action: 'add_user',
+        after: { name: user.name, role: user.role },
+      });
+      return { user };
+    } catch (error) {
+      if (error instanceof DuplicateUserError) return { error: error.message };
+      throw error;
+    }
+  };
+
+  app.post('/users', { config: { role: 'admin' } }, async (request, reply) => {
+    const result = await addUser(request.body, request.user!);
+    const users = await listUsers(deps.db);
+    const body = result.user
+      ? usersBody({ user: request.user!, users, notice: `Added ${result.user.name} (${result.user.role}).` })
+      : usersBody({ user: request.user!, users, error: result.error });
+    return sendPage(
+      reply,
+      result.user ? 200 : 400,
+      page({ title: 'Users', user: request.user!, active: '/users', body }),
+    );
+  });
+
+  app.get('/api/users', { config: { role: 'admin' } }, async () => listUsers(deps.db));
+
+  app.post('/api/users', { config: { role: 'admin' } }, async (request, reply) => {
+    const result = await addUser(request.body, request.user!);
+    return result.user ? reply.code(201).send(result.user) : reply.code(400).send({ error: result.error });
+  });
+}

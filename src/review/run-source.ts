@@ -1,0 +1,42 @@
+import type { SourceConfig } from '../config/source-schema.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { Queues } from '../workers/bullmq-transport.js';
+import { enqueueHarvest, harvestEmbedded } from '../workers/harvest-run.js';
+
+const TRIGGER = 'review';
+
+/** Distributed mode: "run now" puts one crawl job on the queue, like `harvest run --source ID`. */
+export function queuedRunner(db: Database, queues: Queues) {
+  return async (source: SourceConfig): Promise<string> => {
+    const { runs } = await enqueueHarvest([source], { db }, queues, { trigger: TRIGGER });
+    return `Crawl of ${source.id} queued (run ${runs[0]?.id}).`;
+  };
+}
+
+/**
+ * Embedded mode: "run now" crawls in this process, in the background; one crawl per source at a time.
+ * `settle` waits for the crawls still running (at shutdown).
+ */
+export function inProcessRunner(deps: {
+  db: Database;
+  log: Logger;
+  userAgent: string;
+  keywordsPath: string;
+}) {
+  const running = new Map<string, Promise<void>>();
+  const run = async (source: SourceConfig): Promise<string> => {
+    if (running.has(source.id)) return `A crawl of ${source.id} is already running.`;
+    const crawl = harvestEmbedded(
+      [source],
+      { ...deps, progress: (line) => deps.log.info(line) },
+      { trigger: TRIGGER },
+    )
+      .then(() => undefined)
+      .catch((error: unknown) => deps.log.error({ err: error, source: source.id }, 'run now failed'))
+      .finally(() => running.delete(source.id));
+    running.set(source.id, crawl);
+    return `Crawl of ${source.id} started; reload this page to see its outcome.`;
+  };
+  return { run, settle: () => Promise.all(running.values()).then(() => undefined) };
+}

@@ -1,0 +1,67 @@
+import type { SessionUser } from '../../db/users-repo.js';
+import { hasRole } from '../auth.js';
+import { html, type SafeHtml } from '../html.js';
+
+export interface PageOptions {
+  title: string;
+  user?: SessionUser | undefined;
+  active?: string;
+  body: SafeHtml;
+}
+
+function nav(user: SessionUser, active: string | undefined): SafeHtml {
+  const links: Array<[string, string, boolean]> = [
+    ['/queue', 'Queue', true],
+    ['/add', 'Add by URL', true],
+    ['/coverage', 'Coverage', true],
+    ['/sources', 'Sources', hasRole(user, 'operator')],
+    ['/users', 'Users', hasRole(user, 'admin')],
+  ];
+  return html`<nav>
+  <strong class="brand">Bulletin Harvester</strong>
+  ${links
+    .filter(([, , visible]) => visible)
+    .map(
+      ([href, label]) =>
+        html`<a href="${href}"${href === active ? html` aria-current="page"` : ''}>${label}</a>`,
+    )}
+  <span class="who">${user.name} (${user.role})</span>
+  <form method="post" action="/logout" class="inline">
+    <input type="hidden" name="_csrf" value="${user.csrfToken}"><button type="submit">Log out</button>
+  </form>
+</nav>`;
+}
+
+/** The page shell: no inline script or style anywhere, so the Content-Security-Policy can forbid both. */
+export function page(options: PageOptions): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${options.user ? html`<meta name="csrf-token" content="${options.user.csrfToken}">` : ''}
+<title>${options.title} — Bulletin Harvester</title>
+<link rel="stylesheet" href="/static/review.css">
+<script src="/static/review.js" defer></script>
+</head>
+<body>
+${options.user ? nav(options.user, options.active) : ''}
+<main>
+${options.body}
+</main>
+</body>
+</html>
+`.value;
+}
+
+export function formatDate(date: Date | null | undefined): string {
+  return date ? date.toISOString().slice(0, 10) : '—';
+}
+
+export function formatDateTime(date: Date | null | undefined): string {
+  return date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
+}
+
+export function csrfField(user: SessionUser): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${user.csrfToken}">`;
+}

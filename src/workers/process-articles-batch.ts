@@ -1,0 +1,174 @@
+import type { LockedArticle } from '../db/articles-repo.js';
+import type { Queryable } from '../db/database.js';
+import { type ArticleVerdict, analyzeArticle } from '../domain/analyze-article.js';
+import {
+  foldIntoStory,
+  joinOriginalStory,
+  type PendingSweep,
+  type PipelineContext,
+  type ProcessOutcome,
+  processArticle,
+  profileOf,
+} from './process-article.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+interface Decided {
+  article: LockedArticle;
+  verdict: ArticleVerdict;
+  duplicateOf: number | null;
+}
+
+async function lockArticles(tx: Queryable, ids: readonly number[]): Promise<LockedArticle[]> {
+  const result = await tx.query<LockedArticle>(
+    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`,
+    [ids],
+  );
+  return result.rows;
+}
+
+/** Originals already stored for these hashes (the articles being processed have no hash yet). */
+async function findOriginals(tx: Queryable, hashes: readonly string[]): Promise<Map<string, number>> {
+  const result = await tx.query<{ content_hash: string; id: number }>(
+    `SELECT DISTINCT ON (content_hash) content_hash, id FROM articles
+     WHERE content_hash = ANY($1::text[]) AND duplicate_of IS NULL ORDER BY content_hash, id`,
+    [hashes],
+  );
+  return new Map(result.rows.map((row) => [row.content_hash, row.id]));
+}
+
+/** Exact duplicates against the store and, in id order, within the batch: the first copy is the original. */
+function decideDuplicates(
+  analysed: ReadonlyArray<{ article: LockedArticle; verdict: ArticleVerdict }>,
+  stored: Map<string, number>,
+): Decided[] {
+  const firstInBatch = new Map<string, number>();
+  return analysed.map(({ article, verdict }) => {
+    const hash = verdict.contentHash;
+    if (!hash) return { article, verdict, duplicateOf: null };
+    const original = stored.get(hash) ?? firstInBatch.get(hash);
+    if (original === undefined) firstInBatch.set(hash, article.id);
+    return { article, verdict, duplicateOf: original ?? null };
+  });
+}
+
+/** One multi-row UPDATE for the whole batch: the same columns saveAnalysis writes for one article. */
+async function saveAnalyses(tx: Queryable, decided: readonly Decided[]): Promise<void> {
+  const column = <T>(pick: (item: Decided) => T) => decided.map(pick);
+  const fateOf = (item: Decided) =>
+    item.duplicateOf !== null ? { status: 'filtered', reason: 'duplicate' } : item.verdict.fate;
+  await tx.query(
+    `UPDATE articles a SET lang = v.lang, script = v.script, country = v.country, score = v.score,
+       matched = v.matched, content_hash = v.content_hash, simhash = v.simhash, status = v.status,
+       filter_reason = v.filter_reason, duplicate_of = v.duplicate_of, processed_at = now(), updated_at = now()
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::real[], $6::jsonb[], $7::text[],
+                 $8::bigint[], $9::text[], $10::text[], $11::bigint[])
+       AS v (id, lang, script, country, score, matched, content_hash, simhash, status, filter_reason, duplicate_of)
+     WHERE a.id = v.id`,
+    [
+      column((item) => item.article.id),
+      column((item) => item.verdict.language.lang),
+      column((item) => item.verdict.language.script),
+      column((item) => item.verdict.country),
+      column((item) => item.verdict.relevance.score),
+      column((item) => JSON.stringify(item.verdict.relevance.matched)),
+      column((item) => item.verdict.contentHash),
+      column((item) =>
+        item.verdict.simhash === null ? null : BigInt.asIntN(64, item.verdict.simhash).toString(),
+      ),
+      column((item) => fateOf(item).status),
+      column((item) => fateOf(item).reason),
+      column((item) => item.duplicateOf),
+    ],
+  );
+}
+
+async function processBatchOnce(
+  ctx: PipelineContext,
+  ids: readonly number[],
+): Promise<Map<number, ProcessOutcome>> {
+  return ctx.db.transaction(async (tx) => {
+    const outcomes = new Map<number, ProcessOutcome>(ids.map((id) => [id, 'missing']));
+    const locked = await lockArticles(tx, ids);
+    const pending = locked.filter((article) => {
+      outcomes.set(article.id, article.status === 'pending' ? 'processed' : 'already_processed');
+      return article.status === 'pending';
+    });
+    if (pending.length === 0) return outcomes;
+    const analysed = pending.map((article) => ({
+      article,
+      verdict: analyzeArticle(
+        { title: article.title, body: article.body, publishedAt: article.published_at },
+        profileOf(article.source_config, article.extraction),
+        ctx.lexicon,
+        article.reference_time ?? new Date(),
+      ),
+    }));
+    const hashes = [...new Set(analysed.flatMap(({ verdict }) => verdict.contentHash ?? []))];
+    const decided = decideDuplicates(analysed, await findOriginals(tx, hashes));
+    await saveAnalyses(tx, decided);
+    // Stories in id order, as one-by-one processing would fold them: an original before its copies.
+    for (const { article, verdict, duplicateOf } of decided) {
+      if (duplicateOf !== null) await joinOriginalStory(tx, article.id, duplicateOf);
+      else if (verdict.fate.status === 'new' && verdict.simhash !== null)
+        await foldIntoStory(tx, article, verdict.simhash);
+    }
+    return outcomes;
+  });
+}
+
+/**
+ * processArticle for many articles in one transaction: one locking query, one duplicate lookup and one
+ * multi-row update instead of several round trips per article. Same semantics: idempotent (articles no longer
+ * pending are left alone), exact duplicates race-safe through the unique index on originals' content hash.
+ * When a concurrent writer took a hash first, the batch is redone one article at a time.
+ */
+export async function processArticles(
+  ctx: PipelineContext,
+  ids: readonly number[],
+): Promise<Map<number, ProcessOutcome>> {
+  try {
+    return await processBatchOnce(ctx, ids);
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    const outcomes = new Map<number, ProcessOutcome>();
+    for (const id of ids) outcomes.set(id, await processArticle(ctx, id));
+    return outcomes;
+  }
+}
+
+/** Embedded sweep in batches: every pending article (of the given runs, or all), in id order. */
+export async function processPendingInBatches(
+  ctx: PipelineContext,
+  options: { runIds?: readonly number[]; batchSize?: number } = {},
+): Promise<PendingSweep> {
+  const sweep: PendingSweep = { processed: 0, failed: [] };
+  const batchSize = options.batchSize ?? 200;
+  let afterId = 0;
+  for (;;) {
+    const result = await ctx.db.query<{ id: number }>(
+      `SELECT id FROM articles WHERE status = 'pending' AND id > $1
+         AND ($2::bigint[] IS NULL OR run_id = ANY($2::bigint[]))
+       ORDER BY id LIMIT $3`,
+      [afterId, options.runIds ?? null, batchSize],
+    );
+    const ids = result.rows.map((row) => row.id);
+    if (ids.length === 0) return sweep;
+    try {
+      const outcomes = await processArticles(ctx, ids);
+      sweep.processed += [...outcomes.values()].filter((outcome) => outcome === 'processed').length;
+    } catch (error) {
+      // One bad article must not hold back the batch: fall back to one at a time for this batch.
+      for (const id of ids) {
+        try {
+          await processArticle(ctx, id);
+          sweep.processed += 1;
+        } catch (single) {
+          sweep.failed.push({ id, error: (single as Error).message ?? String(error) });
+        }
+      }
+    }
+    afterId = ids[ids.length - 1]!;
+  }
+}

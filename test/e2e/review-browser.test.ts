@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openPostgres } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import {
+  articlePage,
+  PASSWORD,
+  SCRIPT_TITLE,
+  type SeedKey,
+  seedArticlesInto,
+  seedUsers,
+  startPageServer,
+  startReviewServer,
+} from '../integration/review-support.js';
+import { createTestDatabase, type TestDatabase } from '../support/services.js';
+
+// REVIEW_SCREENSHOTS=docs/screenshots refreshes the README's pictures; by default they go to a temporary folder.
+const screenshotDir = process.env.REVIEW_SCREENSHOTS ?? join(tmpdir(), 'review-screenshots');
+
+let testDb: TestDatabase;
+let db: Database;
+let app: FastifyInstance;
+let origin: string;
+let ids: Record<SeedKey, number>;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startPageServer>>;
+const dialogs: string[] = [];
+const policyViolations: string[] = [];
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  // Any alert, confirm or prompt would mean harvested content ran as script (the workspace itself never opens one).
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
+  return page;
+}
+
+async function logIn(name: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${origin}/queue`);
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(/\/queue/), page.click('#login-form button')]);
+  return page;
+}
+
+const shoot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+
+const statusOf = async (id: number) =>
+  (
+    await db.query<{ status: string; reject_reason: string | null; title: string }>(
+      'SELECT status, reject_reason, title FROM articles WHERE id = $1',
+      [id],
+    )
+  ).rows[0]!;
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  testDb = await createTestDatabase();
+  db = openPostgres(testDb.url);
+  await migrate(db);
+  await seedUsers(db);
+  ids = await seedArticlesInto(db);
+  site = await startPageServer({
+    '/kg/news/77': {
+      body: articlePage(
+        'В Бишкеке задержали сбытчика синтетических наркотиков',
+        'Сотрудники СБНОН МВД Кыргызстана задержали сбытчика и изъяли 200 граммов мефедрона. Возбуждено уголовное дело о незаконном обороте наркотиков.',
+      ),
+    },
+  });
+  app = await startReviewServer(db, { fetchPolicy: { allowHosts: ['127.0.0.1'] } });
+  origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await app?.close();
+  await site?.close();
+  await db?.close();
+  await testDb?.drop();
+});
+
+describe('review workspace in Chromium', () => {
+  it('logs in and filters the queue', async () => {
+    const login = await newPage();
+    await login.goto(`${origin}/login`);
+    await shoot(login, 'login');
+    const page = await logIn('ana');
+    expect(await page.locator('#queue tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await page.selectOption('select[name=country]', 'TJ');
+    await Promise.all([page.waitForURL(/country=TJ/), page.click('#filters button[type=submit]')]);
+    const rows = page.locator('#queue tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-id')).toBe(String(ids.tj));
+  });
+
+  it('approves, rejects and opens items with the keyboard alone', async () => {
+    const page = await logIn('ana');
+    await page.goto(`${origin}/queue?status=new&country=KZ&sort=date`);
+    await shoot(page, 'queue');
+    const rows = page.locator('#queue tbody tr');
+    const first = Number(await rows.nth(0).getAttribute('data-id'));
+    const second = Number(await rows.nth(1).getAttribute('data-id'));
+    await page.keyboard.press('a');
+    await expect.poll(() => rows.nth(0).locator('.status').textContent()).toBe('approved');
+    expect((await statusOf(first)).status).toBe('approved');
+    // The cursor moved on to the next row: reject it with a reason.
+    expect(await rows.nth(1).getAttribute('class')).toContain('current');
+    await page.keyboard.press('r');
+    await page.keyboard.type('duplicate of a TV report');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.nth(1).locator('.status').textContent()).toBe('rejected');
+    expect(await statusOf(second)).toMatchObject({
+      status: 'rejected',
+      reject_reason: 'duplicate of a TV report',
+    });
+    // The cursor stays on the last row: Enter opens it, e jumps to the title field, Enter saves.
+    await Promise.all([page.waitForURL(`${origin}/items/${second}`), page.keyboard.press('Enter')]);
+    await page.keyboard.press('e');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-title');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Курьер с героином задержан в Караганде');
+    await Promise.all([page.waitForResponse(`${origin}/items/${second}/edit`), page.keyboard.press('Enter')]);
+    await page.waitForLoadState();
+    expect((await statusOf(second)).title).toBe('Курьер с героином задержан в Караганде');
+    expect(await page.locator('#audit tbody tr').first().textContent()).toContain('edit');
+    await shoot(page, 'item');
+  });
+
+  it('tells the second of two analysts editing one item about the conflict, with both versions', async () => {
+    const [ana, bob] = [await logIn('ana'), await logIn('bob')];
+    for (const page of [ana, bob]) await page.goto(`${origin}/items/${ids.az}`);
+    await ana.fill('#edit-title', 'Ana: 5 кг марихуаны изъято в Баку');
+    await Promise.all([ana.waitForURL(`${origin}/items/${ids.az}`), ana.click('#edit-form button')]);
+    await bob.fill('#edit-title', 'Bob: в Баку изъята марихуана');
+    const [response] = await Promise.all([
+      bob.waitForResponse(`${origin}/items/${ids.az}/edit`),
+      bob.click('#edit-form button'),
+    ]);
+    expect(response.status()).toBe(409);
+    const conflict = bob.locator('#conflict');
+    await expect.poll(() => conflict.textContent()).toContain('Ana: 5 кг марихуаны изъято в Баку');
+    expect(await conflict.textContent()).toContain('Bob: в Баку изъята марихуана');
+    expect(await bob.inputValue('#edit-title')).toBe('Bob: в Баку изъята марихуана');
+    expect((await statusOf(ids.az)).title).toBe('Ana: 5 кг марихуаны изъято в Баку');
+    await shoot(bob, 'conflict');
+  });
+
+  it('adds an item by URL from a local site', async () => {
+    const page = await logIn('ana');
+    await page.goto(`${origin}/add`);
+    await page.fill('input[name=url]', `${site.origin}/kg/news/77`);
+    await shoot(page, 'add-by-url');
+    await Promise.all([page.waitForURL(/\/items\/\d+$/), page.click('#add-form button')]);
+    expect(await page.locator('h1').textContent()).toBe(
+      'В Бишкеке задержали сбытчика синтетических наркотиков',
+    );
+    expect(await page.locator('#item-body mark').count()).toBeGreaterThan(0);
+  });
+
+  it('shows coverage per country', async () => {
+    const page = await logIn('olga');
+    await page.goto(`${origin}/coverage?month=2026-11`);
+    expect(await page.locator('#coverage-chart g[data-country]').count()).toBe(7);
+    await shoot(page, 'coverage');
+  });
+
+  it('never runs harvested content: no dialog, no policy violation, javascript: links inert', async () => {
+    const page = await logIn('ana');
+    await page.goto(`${origin}/queue?q=героин`);
+    await page.goto(`${origin}/items/${ids.payload}`);
+    expect(await page.locator('h1').textContent()).toBe(SCRIPT_TITLE);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.keyboard.press('o');
+    await page.goto(`${origin}/items/${ids.payload}/snapshot`);
+    await page.waitForTimeout(300);
+    expect(
+      contexts.flatMap((context) => context.pages()).every((p) => !p.url().startsWith('javascript:')),
+    ).toBe(true);
+    expect(dialogs).toEqual([]);
+    expect(policyViolations.filter((text) => !text.includes('sandbox'))).toEqual([]);
+  });
+});
