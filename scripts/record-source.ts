@@ -10,12 +10,13 @@
  * The machine these fixtures were written on has no network: every page there is reconstructed by hand and
  * `--live` fails with the network error. Run it where the sites are reachable, review the diff, commit.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/env.js';
 import type { SourceConfig } from '../src/config/source-schema.js';
 import { DEFAULT_FIXTURES_ROOT } from '../src/crawlers/fixture-server.js';
+import { GZIP_SUFFIX, gzipRecordedPage } from '../src/crawlers/recorded-file.js';
 import { createPageFetcher } from '../src/crawlers/sources/fetch-page.js';
 import { buildGolden, readGolden, writeGolden } from '../src/crawlers/sources/golden.js';
 import { findSourceDefinition, sourceRegistry } from '../src/crawlers/sources/index.js';
@@ -79,14 +80,17 @@ async function recordLive(source: SourceConfig, limit: number): Promise<void> {
   }
 }
 
-/** Stores a page where the fixture server looks for it and notes its URL and date in the site's _meta.json. */
+/**
+ * Stores a page gzipped where the fixture server looks for it (replacing a plain copy, which the server would
+ * prefer) and notes its URL and date in the site's _meta.json.
+ */
 function savePage(url: string, bytes: Buffer, contentType: string | null, recordedAt: string): void {
   const host = fixtureHostOf(url);
   const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
   const isXml =
     /xml|rss|atom/i.test(contentType ?? '') || bytes.subarray(0, 100).toString().startsWith('<?xml');
   const index = isXml ? 'index.xml' : 'index.html';
-  const inSite =
+  const plainInSite =
     path === '' || path.endsWith('/')
       ? `${path}${index}`
       : isXml || !/\.[a-z]+$/i.test(path)
@@ -94,10 +98,17 @@ function savePage(url: string, bytes: Buffer, contentType: string | null, record
           ? `${path}/${index}`
           : `${path}.html`
         : path;
-  const target = join(DEFAULT_FIXTURES_ROOT, host, inSite);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, bytes);
+  const inSite = `${plainInSite}${GZIP_SUFFIX}`;
+  const plainTarget = join(DEFAULT_FIXTURES_ROOT, host, plainInSite);
+  mkdirSync(dirname(plainTarget), { recursive: true });
+  writeFileSync(`${plainTarget}${GZIP_SUFFIX}`, gzipRecordedPage(bytes));
   const meta: SiteMeta = readSiteMeta(host) ?? { reconstructed: false, asOf: recordedAt, originalUrls: {} };
+  if (existsSync(plainTarget)) {
+    rmSync(plainTarget);
+    delete meta.originalUrls[plainInSite];
+    delete meta.recordedAt?.[plainInSite];
+    meta.recordedLive = meta.recordedLive?.filter((recorded) => recorded !== plainInSite);
+  }
   meta.originalUrls[inSite] = url;
   meta.recordedAt = { ...meta.recordedAt, [inSite]: recordedAt };
   meta.recordedLive = [...new Set([...(meta.recordedLive ?? []), inSite])];

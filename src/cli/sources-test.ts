@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { decodeHtml } from '../crawlers/extract/decode-html.js';
 import { type FixtureServer, startFixtureServer } from '../crawlers/fixture-server.js';
+import { readRecordedFile } from '../crawlers/recorded-file.js';
 import { createPageFetcher, type PageFetcher } from '../crawlers/sources/fetch-page.js';
 import { sourceRegistry } from '../crawlers/sources/index.js';
 import {
@@ -212,7 +212,7 @@ function preview(body: string): string {
 
 function readPageFile(path: string): Buffer {
   try {
-    return readFileSync(path);
+    return readRecordedFile(path);
   } catch (error) {
     throw new UserFacingError(`cannot read --html-file ${path}: ${(error as Error).message}`);
   }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { GZIP_SUFFIX, readRecordedFile, storedFileOf } from './recorded-file.js';
 
 /**
  * Static server for the recorded demo sites: `/<host>/<path>` serves `<root>/<host>/<path>`.
@@ -11,6 +12,7 @@ import { extname, join, resolve, sep } from 'node:path';
  * links (`href="/ru/…"`). So that a crawler stays on this server, text responses get those links rewritten to
  * `<origin>/<host>/…` on the way out (byte-wise, so pages in legacy encodings keep every other byte).
  * Files whose names start with `_` (such as `_meta.json`) are notes about the recording and are not served.
+ * A page stored gzipped (`x.html.gz`, see recorded-file.ts) is served as if it were the plain `x.html`.
  */
 
 export const DEFAULT_FIXTURES_PORT = 4870;
@@ -153,13 +155,13 @@ function serveFile(
   const candidates = stats?.isDirectory()
     ? directoryIndexes.map((name) => join(target, name))
     : [target, `${target}.html`];
-  const file = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  const file = candidates.map(storedFileOf).find((stored) => stored !== undefined);
   if (!file || segments.length === 0) {
     send(response, 404, 'text/plain; charset=utf-8', 'not found');
     return;
   }
-  const extension = extname(file);
-  const bytes = readFileSync(file);
+  const extension = extname(file.endsWith(GZIP_SUFFIX) ? file.slice(0, -GZIP_SUFFIX.length) : file);
+  const bytes = readRecordedFile(file);
   const host = segments[0] ?? '';
   const body = rewrittenExtensions.has(extension) ? rewriteSiteLinks(bytes, host, site) : bytes;
   const type =

@@ -273,3 +273,36 @@ export async function recordPublishedArticle(
   );
   return { id: (existing.rows[0] as { id: number }).id, created: false };
 }
+
+export interface BulletinSummary extends BulletinRow {
+  /** Stored items per country code (or 'other'). */
+  counts: Record<string, number>;
+}
+
+/** Every bulletin, newest number first, with its stored items counted per country. */
+export async function listBulletinSummaries(db: Queryable): Promise<BulletinSummary[]> {
+  const result = await db.query<BulletinSummary>(
+    `SELECT ${BULLETIN_COLUMNS},
+       coalesce((SELECT json_object_agg(per.country, per.items) FROM (
+         SELECT country, count(*)::int AS items FROM bulletin_items
+         WHERE bulletin_id = bulletins.id GROUP BY country) per), '{}'::json) AS counts
+     FROM bulletins ORDER BY number DESC`,
+  );
+  return result.rows;
+}
+
+/** Items per country of the latest bulletin whose period ended before `day`; undefined without one. */
+export async function countItemsOfBulletinBefore(
+  db: Queryable,
+  day: string,
+): Promise<Map<string, number> | undefined> {
+  const result = await db.query<{ country: string | null; items: number }>(
+    `SELECT i.country, count(i.id)::int AS items
+     FROM (SELECT id FROM bulletins WHERE period_to < $1::date ORDER BY period_to DESC, number DESC LIMIT 1) b
+     LEFT JOIN bulletin_items i ON i.bulletin_id = b.id
+     GROUP BY i.country`,
+    [day],
+  );
+  if (result.rows.length === 0) return undefined;
+  return new Map(result.rows.flatMap((row) => (row.country === null ? [] : [[row.country, row.items]])));
+}

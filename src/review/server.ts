@@ -24,6 +24,7 @@ import {
   sameSecret,
 } from './auth.js';
 import { html } from './html.js';
+import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
@@ -218,6 +219,7 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerQueueRoutes(app, deps);
   registerItemRoutes(app, deps);
   registerOpsRoutes(app, deps);
+  registerBulletinRoutes(app, deps);
   for (const plugin of options.operatorPlugins ?? []) await plugin(app);
   return app;
 }

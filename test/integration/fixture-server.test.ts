@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
@@ -93,6 +97,39 @@ describe('fixture server: recorded sites', () => {
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('content-length'))).toBeGreaterThan(0);
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('fixture server: gzipped recordings', () => {
+  it('serves a page stored only as .html.gz decompressed, byte for byte, with its links rewritten', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fixture-gz-'));
+    const title = 'Изъято 3 кг гашиша';
+    const page = iconv.encode(
+      `<html><head><meta charset="windows-1251"><title>${title}</title></head>` +
+        '<body><a href="https://gz.example/news/2">next</a><a href="/news/3">more</a></body></html>',
+      'win1251',
+    );
+    mkdirSync(join(root, 'gz.example', 'news'), { recursive: true });
+    writeFileSync(join(root, 'gz.example', 'news', '1.html.gz'), gzipSync(page, { level: 9 }));
+    const gzServer = await startFixtureServer({ root, port: 0 });
+    try {
+      const response = await fetch(`${gzServer.origin}/gz.example/news/1`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.includes(iconv.encode(title, 'win1251'))).toBe(true);
+      const html = iconv.decode(bytes, 'win1251');
+      expect(html).toContain(`href="${gzServer.origin}/gz.example/news/2"`);
+      expect(html).toContain('href="/gz.example/news/3"');
+      const etag = response.headers.get('etag') ?? '';
+      const again = await fetch(`${gzServer.origin}/gz.example/news/1.html`, {
+        headers: { 'if-none-match': etag },
+      });
+      expect(again.status).toBe(304);
+    } finally {
+      await gzServer.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

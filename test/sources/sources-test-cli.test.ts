@@ -51,7 +51,7 @@ describe('harvest sources test', () => {
 
   it('parses a saved page with the parser version of the given date', async () => {
     const page =
-      'test/fixtures/sites/tengrinews.kz/kazakhstan_news/v-shymkente-zaderjali-kurera-sintetiki-566001/index.html';
+      'test/fixtures/sites/tengrinews.kz/kazakhstan_news/v-shymkente-zaderjali-kurera-sintetiki-566001/index.html.gz';
     const result = await runCli([
       'sources',
       'test',

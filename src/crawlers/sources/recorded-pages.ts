@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DEFAULT_FIXTURES_ROOT } from '../fixture-server.js';
+import { readRecordedFile, storedFileOf } from '../recorded-file.js';
 
 /** `_meta.json` of a recorded site (see scripts/build-fixture-sites.ts and scripts/record-source.ts). */
 export interface SiteMeta {
@@ -20,7 +21,7 @@ export interface SiteMeta {
 export interface RecordedPage {
   /** The page's URL on the live site. */
   url: string;
-  /** Path under the fixtures root, with forward slashes: `tengrinews.kz/news/index.html`. */
+  /** Path under the fixtures root, with forward slashes: `tengrinews.kz/news/index.html.gz`. */
   file: string;
   recordedAt: string;
   reconstructed: boolean;
@@ -56,7 +57,9 @@ export function findRecordedPage(liveUrl: string, root = DEFAULT_FIXTURES_ROOT):
   const path = decodeURIComponent(new URL(liveUrl).pathname).replace(/^\/+/, '');
   const candidates =
     path === '' || path.endsWith('/') ? indexFiles(path) : [path, `${path}.html`, ...indexFiles(`${path}/`)];
-  const found = candidates.map((candidate) => join(root, host, candidate)).find(isFile);
+  const found = candidates
+    .map((candidate) => storedFileOf(join(root, host, candidate)))
+    .find((stored) => stored !== undefined);
   if (!found) return undefined;
   const inSite = relative(join(root, host), found).split(sep).join('/');
   return {
@@ -79,7 +82,7 @@ export function pagesRecordedApart(host: string, root = DEFAULT_FIXTURES_ROOT): 
 }
 
 export function readRecordedPage(page: RecordedPage, root = DEFAULT_FIXTURES_ROOT): Buffer {
-  return readFileSync(join(root, page.file));
+  return readRecordedFile(join(root, page.file));
 }
 
 function isReconstructed(meta: SiteMeta, pathInSite: string): boolean {
@@ -88,8 +91,4 @@ function isReconstructed(meta: SiteMeta, pathInSite: string): boolean {
 
 function indexFiles(directory: string): string[] {
   return [`${directory}index.html`, `${directory}index.xml`];
-}
-
-function isFile(path: string): boolean {
-  return existsSync(path) && statSync(path).isFile();
 }

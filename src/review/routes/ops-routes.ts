@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditAction, countCoverage, listSourceHealth } from '../../db/review-repo.js';
+import { countItemsOfBulletinBefore } from '../../db/bulletins-repo.js';
+import { auditAction, type CountryCoverage, countCoverage, listSourceHealth } from '../../db/review-repo.js';
 import { createUser, DuplicateUserError, listUsers, roles } from '../../db/users-repo.js';
 import { html } from '../html.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords.js';
@@ -23,10 +24,24 @@ const newUserSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
 });
 
+/** The previous bulletin's item counts replace the previous month's approved drafts. */
+function withPreviousBulletin(
+  rows: readonly CountryCoverage[],
+  previous: ReadonlyMap<string, number>,
+): CountryCoverage[] {
+  const countries = new Set([...rows.map((row) => row.country), ...previous.keys()]);
+  return [...countries].map((country) => ({
+    ...(rows.find((row) => row.country === country) ?? { country, approved: 0, fresh: 0 }),
+    previous: previous.get(country) ?? 0,
+  }));
+}
+
 export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void {
   const coverage = async (month: string | undefined) => {
     const period = coveragePeriod(month ?? deps.now().toISOString().slice(0, 7));
-    return { period, rows: await countCoverage(deps.db, period, period.previous) };
+    const rows = await countCoverage(deps.db, period, period.previous);
+    const previousBulletin = await countItemsOfBulletinBefore(deps.db, period.from);
+    return { period, rows: previousBulletin ? withPreviousBulletin(rows, previousBulletin) : rows };
   };
 
   const sourcesWithConfig = async () => {

@@ -14,6 +14,7 @@ function nav(user: SessionUser, active: string | undefined): SafeHtml {
     ['/queue', 'Queue', true],
     ['/add', 'Add by URL', true],
     ['/coverage', 'Coverage', true],
+    ['/bulletins', 'Bulletins', true],
     ['/sources', 'Sources', hasRole(user, 'operator')],
     ['/users', 'Users', hasRole(user, 'admin')],
   ];

@@ -1,0 +1,99 @@
+import type { Bulletin, BulletinEntry } from '../../bulletin/assemble.js';
+import type { BulletinWarning } from '../../bulletin/checks.js';
+import { bulletinFormats } from '../../bulletin/export.js';
+import { countryHeading } from '../../bulletin/house-format.js';
+import type { BulletinSummary } from '../../db/bulletins-repo.js';
+import type { SessionUser } from '../../db/users-repo.js';
+import { countryCodes } from '../../domain/types.js';
+import { externalLink, html, type SafeHtml } from '../html.js';
+import { csrfField } from './layout.js';
+
+const countColumns = [...countryCodes, 'other'] as const;
+
+function assembleForm(user: SessionUser): SafeHtml {
+  return html`<form method="post" action="/bulletins" class="assemble">${csrfField(user)}
+  <label>Month <input name="month" required pattern="\\d{4}-\\d{2}" placeholder="YYYY-MM"></label>
+  <label>Number <input name="number" type="number" min="1" placeholder="next"></label>
+  <button type="submit">Assemble</button>
+</form>`;
+}
+
+export function bulletinsBody(options: {
+  user: SessionUser;
+  bulletins: readonly BulletinSummary[];
+  error?: string | undefined;
+}): SafeHtml {
+  return html`<h1>Bulletins</h1>
+${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+${assembleForm(options.user)}
+<table class="bulletins" id="bulletins"><thead><tr><th>Number</th><th>Period</th><th>Origin</th>${countColumns.map((code) => html`<th>${code}</th>`)}</tr></thead><tbody>
+${options.bulletins.map(
+  (bulletin) => html`<tr>
+  <td><a href="/bulletins/${bulletin.number}">#${bulletin.number}</a></td>
+  <td>${bulletin.period_from} … ${bulletin.period_to}</td>
+  <td>${bulletin.origin}</td>
+  ${countColumns.map((code) => html`<td class="num">${bulletin.counts[code] ?? 0}</td>`)}
+</tr>`,
+)}
+</tbody></table>`;
+}
+
+function moveButton(
+  user: SessionUser,
+  number: number,
+  entry: BulletinEntry,
+  direction: 'up' | 'down',
+  enabled: boolean,
+): SafeHtml {
+  return html`<form method="post" action="/bulletins/${number}/items/${entry.id}/move" class="inline">${csrfField(user)}<input type="hidden" name="direction" value="${direction}"><button type="submit"${enabled ? '' : html` disabled`}>${direction === 'up' ? '↑ Up' : '↓ Down'}</button></form>`;
+}
+
+function itemList(user: SessionUser, number: number, entries: readonly BulletinEntry[]): SafeHtml {
+  return html`<ol class="bulletin-items">
+${entries.map(
+  (entry, index) => html`<li id="item-${entry.id}" data-item="${entry.id}">
+  <strong class="title">${entry.title || '(no title)'}</strong> <span class="date">${entry.publishedOn ?? 'no date'}</span>
+  ${entry.url ? html`<br>${externalLink(entry.url)}` : ''}
+  ${entry.articleId ? html`<br><a href="/items/${entry.articleId}">review item</a>` : ''}
+  <div class="actions">${moveButton(user, number, entry, 'up', index > 0)}${moveButton(user, number, entry, 'down', index < entries.length - 1)}</div>
+</li>`,
+)}
+</ol>`;
+}
+
+function warningList(warnings: readonly BulletinWarning[]): SafeHtml {
+  if (warnings.length === 0) return html`<p class="notice">No editorial warnings.</p>`;
+  return html`<ul class="warnings" id="warnings">
+${warnings.map(
+  (warning) =>
+    html`<li data-code="${warning.code}">${warning.message}${warning.itemId ? html` (<a href="#item-${warning.itemId}">item</a>)` : ''}</li>`,
+)}
+</ul>`;
+}
+
+/** One bulletin as it would print: sections in house order, the analyst's order within each, the checklist. */
+export function bulletinBody(options: {
+  user: SessionUser;
+  bulletin: Bulletin;
+  warnings: readonly BulletinWarning[];
+}): SafeHtml {
+  const { user, bulletin } = options;
+  return html`<h1>Bulletin #${bulletin.number}</h1>
+<p>${bulletin.period.from} … ${bulletin.period.to} · ${bulletin.total} items · <a href="/bulletins">all bulletins</a></p>
+<p class="downloads">Download: ${bulletinFormats.map(
+    (format) => html`<a href="/bulletins/${bulletin.number}/export.${format}" download>${format}</a> `,
+  )}</p>
+<h2>Editorial checks</h2>
+${warningList(options.warnings)}
+${bulletin.sections.map(
+  (section) => html`<section class="country" data-country="${section.country}">
+<h2>${countryHeading(section.country, bulletin.lang)}</h2>
+${itemList(user, bulletin.number, section.items)}
+</section>`,
+)}
+${
+  bulletin.other.length > 0
+    ? html`<section class="country" data-country="other"><h2>Outside the member states</h2>${itemList(user, bulletin.number, bulletin.other)}</section>`
+    : ''
+}`;
+}
