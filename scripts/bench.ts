@@ -33,8 +33,21 @@ const { values } = parseArgs({
     sample: { type: 'string' },
     pages: { type: 'string' },
     'body-chars': { type: 'string' },
+    only: { type: 'string' },
   },
 });
+
+const parts = ['embedded', 'distributed', 'crawl'] as const;
+type Part = (typeof parts)[number];
+/** `--only crawl` (or `embedded,distributed`) measures just those parts while working on one of them. */
+const selected = new Set<Part>(
+  values.only === undefined
+    ? parts
+    : values.only.split(',').map((name) => {
+        if (!(parts as readonly string[]).includes(name)) throw new Error(`--only: unknown part "${name}"`);
+        return name as Part;
+      }),
+);
 
 const articleCount = Number(values.articles ?? (values.quick ? 10_000 : 100_000));
 // The plain loop and the embedded pipeline run over the first `sample` articles: their throughput does not
@@ -246,26 +259,37 @@ async function withBenchDatabase<T>(work: (url: string, db: Database) => Promise
 
 async function main() {
   const benchStarted = performance.now();
+  const measureLoop = selected.has('embedded') || selected.has('distributed');
   say(`generating ${articleCount} synthetic articles of ~${bodyChars} characters…`);
-  const articles = [...syntheticArticles(articleCount, { bodyChars })];
+  const articles = measureLoop ? [...syntheticArticles(articleCount, { bodyChars })] : [];
   const sample = articles.slice(0, sampleCount);
 
-  say(`plain loop over ${sampleCount} articles…`);
-  plainLoop(articles.slice(0, 200)); // warm-up: the first calls compile the lexicon's regexes
-  const loopBefore = plainLoop(sample);
-  say(`  ${loopBefore.toFixed(0)} articles/s`);
+  let loopBefore = 0;
+  if (measureLoop) {
+    say(`plain loop over ${sampleCount} articles…`);
+    plainLoop(articles.slice(0, 200)); // warm-up: the first calls compile the lexicon's regexes
+    loopBefore = plainLoop(sample);
+    say(`  ${loopBefore.toFixed(0)} articles/s`);
+  }
 
-  say(`embedded pipeline (PGlite, in process) over ${sampleCount} articles…`);
-  const embeddedRate = await embeddedPipeline(sample);
-  say(`  ${embeddedRate.toFixed(0)} articles/s`);
+  let embeddedRate: number | undefined;
+  if (selected.has('embedded')) {
+    say(`embedded pipeline (PGlite, in process) over ${sampleCount} articles…`);
+    embeddedRate = await embeddedPipeline(sample);
+    say(`  ${embeddedRate.toFixed(0)} articles/s`);
+  }
 
   const results = await withBenchDatabase(async (databaseUrl, db) => {
-    say(`distributed: ${workerCount} workers over ${articleCount} articles…`);
-    const loadStarted = performance.now();
-    await storeCandidates(db, articles);
-    const loadRate = articleCount / seconds(loadStarted);
-    const distributed = await distributedPipeline(databaseUrl, db, articleCount);
-    say(`  ${distributed.rate.toFixed(0)} articles/s`);
+    let distributed: (DistributedResult & { loadRate: number }) | undefined;
+    if (selected.has('distributed')) {
+      say(`distributed: ${workerCount} workers over ${articleCount} articles…`);
+      const loadStarted = performance.now();
+      await storeCandidates(db, articles);
+      const loadRate = articleCount / seconds(loadStarted);
+      distributed = { ...(await distributedPipeline(databaseUrl, db, articleCount)), loadRate };
+      say(`  ${distributed.rate.toFixed(0)} articles/s`);
+    }
+    if (!selected.has('crawl')) return { distributed };
 
     say(`crawl of a local ${pageCount}-page site…`);
     const site = await startSyntheticSite([
@@ -276,7 +300,7 @@ async function main() {
       const ours = await ourCrawl(db, site.sitemapUrl);
       const recrawl = await ourCrawl(db, site.sitemapUrl);
       say(`  bare CheerioCrawler ${bare.rate.toFixed(0)} pages/s, ours ${ours.rate.toFixed(0)} pages/s`);
-      return { loadRate, distributed, bare, ours, recrawl };
+      return { distributed, crawl: { bare, ours, recrawl } };
     } finally {
       await site.close();
     }
@@ -284,27 +308,35 @@ async function main() {
 
   // Measured again at the end and the faster of the two kept: on a machine with other load the baseline is
   // never the lucky side of a ratio.
-  say(`plain loop again over ${sampleCount} articles…`);
-  const loopRate = Math.max(loopBefore, plainLoop(sample));
+  let loopRate = loopBefore;
+  if (measureLoop) {
+    say(`plain loop again over ${sampleCount} articles…`);
+    loopRate = Math.max(loopBefore, plainLoop(sample));
+  }
+  const { distributed, crawl } = results;
+  const ratio = (numerator: number | undefined, denominator: number | undefined) =>
+    numerator === undefined || !denominator ? null : round(numerator / denominator);
+  const perSecond = (value: number | undefined) => (value === undefined ? null : round(value, 0));
+  const megabytes = (bytes: number | undefined) => (bytes === undefined ? null : round(bytes / 2 ** 20, 0));
   const figures = {
-    distributed_vs_loop: round(results.distributed.rate / loopRate),
-    embedded_vs_loop: round(embeddedRate / loopRate),
-    crawl_vs_bare_cheerio: round(results.ours.rate / results.bare.rate),
-    rss_100k_vs_10k: round(results.distributed.rssAtEnd / results.distributed.rssAtTenth),
-    recrawl_article_fetches: results.recrawl.stats.articlePagesFetched,
+    distributed_vs_loop: ratio(distributed?.rate, loopRate),
+    embedded_vs_loop: ratio(embeddedRate, loopRate),
+    crawl_vs_bare_cheerio: ratio(crawl?.ours.rate, crawl?.bare.rate),
+    rss_100k_vs_10k: ratio(distributed?.rssAtEnd, distributed?.rssAtTenth),
+    recrawl_article_fetches: crawl?.recrawl.stats.articlePagesFetched ?? null,
     articles: articleCount,
     sample_articles: sampleCount,
     body_chars: bodyChars,
-    loop_articles_per_s: round(loopRate, 0),
-    embedded_articles_per_s: round(embeddedRate, 0),
-    distributed_articles_per_s: round(results.distributed.rate, 0),
-    postgres_insert_rows_per_s: round(results.loadRate, 0),
-    worker_rss_mb_at_10pct: round(results.distributed.rssAtTenth / 2 ** 20, 0),
-    worker_rss_mb_at_end: round(results.distributed.rssAtEnd / 2 ** 20, 0),
-    crawl_pages: results.ours.stats.pagesFetched,
-    crawl_pages_per_s: round(results.ours.rate, 0),
-    bare_cheerio_pages_per_s: round(results.bare.rate, 0),
-    recrawl_pages_fetched: results.recrawl.stats.pagesFetched,
+    loop_articles_per_s: measureLoop ? round(loopRate, 0) : null,
+    embedded_articles_per_s: perSecond(embeddedRate),
+    distributed_articles_per_s: perSecond(distributed?.rate),
+    postgres_insert_rows_per_s: perSecond(distributed?.loadRate),
+    worker_rss_mb_at_10pct: megabytes(distributed?.rssAtTenth),
+    worker_rss_mb_at_end: megabytes(distributed?.rssAtEnd),
+    crawl_pages: crawl?.ours.stats.pagesFetched ?? null,
+    crawl_pages_per_s: perSecond(crawl?.ours.rate),
+    bare_cheerio_pages_per_s: perSecond(crawl?.bare.rate),
+    recrawl_pages_fetched: crawl?.recrawl.stats.pagesFetched ?? null,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 0)} GB`,
     total_seconds: round(seconds(benchStarted), 0),
   };
@@ -316,7 +348,7 @@ async function main() {
     ['re-crawl article pages fetched (= 0)', figures.recrawl_article_fetches],
   ];
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  for (const [name, value] of table) out(`${String(name).padEnd(48)} ${value}`);
+  for (const [name, value] of table) out(`${String(name).padEnd(48)} ${value ?? 'not measured'}`);
   out(
     `loop ${figures.loop_articles_per_s}/s, embedded ${figures.embedded_articles_per_s}/s, distributed ` +
       `${figures.distributed_articles_per_s}/s (articles of ~${bodyChars} chars); crawl ${figures.crawl_pages_per_s} ` +
