@@ -19,6 +19,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createRuns } from '../src/db/runs-repo.js';
 import { analyzeArticle } from '../src/domain/analyze-article.js';
 import { canonicalizeUrl } from '../src/domain/canonical-url.js';
+import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
 import { processPendingInBatches } from '../src/workers/process-articles-batch.js';
 import { type SyntheticArticle, syntheticArticles } from './bench/synthetic-articles.js';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     pages: { type: 'string' },
     'body-chars': { type: 'string' },
     only: { type: 'string' },
+    'profile-workers': { type: 'string' },
   },
 });
 
@@ -65,7 +67,8 @@ const adminUrl =
   'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const suffix = `${process.pid}_${Date.now().toString(36)}`;
-const lexicon = loadLexicon('config/keywords.yaml');
+const keywordsPath = 'config/keywords.yaml';
+const lexicon = loadLexicon(keywordsPath);
 const log = pino({ level: 'silent' });
 const say = (line: string) => process.stderr.write(`${line}\n`);
 crawleeLog.setLevel(LogLevel.OFF);
@@ -84,8 +87,9 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** The stage functions in a plain loop: analysis, then exact duplicates by content hash, in memory. */
-function plainLoop(articles: readonly SyntheticArticle[]): number {
+function plainLoop(articles: readonly SyntheticArticle[]): { rate: number; cpuMsPerArticle: number } {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const originals = new Map<string, number>();
   const now = new Date();
   for (const [index, article] of articles.entries()) {
@@ -97,7 +101,11 @@ function plainLoop(articles: readonly SyntheticArticle[]): number {
     );
     if (verdict.contentHash && !originals.has(verdict.contentHash)) originals.set(verdict.contentHash, index);
   }
-  return articles.length / seconds(started);
+  const cpu = process.cpuUsage(cpuStarted);
+  return {
+    rate: articles.length / seconds(started),
+    cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / articles.length,
+  };
 }
 
 /** Stores the articles as pending candidates of one run, 1,000 rows per statement. */
@@ -121,15 +129,22 @@ async function storeCandidates(db: Database, articles: readonly SyntheticArticle
   }
 }
 
-/** Embedded mode: PGlite in this process, sweeping the pending articles in batches of 200. */
+/**
+ * Embedded mode as `harvest run` does it: PGlite in this process, the pending articles swept in batches of 200,
+ * each batch analysed on the analysis thread while the previous one is stored.
+ */
 async function embeddedPipeline(articles: readonly SyntheticArticle[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
   const db = await openPglite(dir);
   try {
     await migrate(db);
     await storeCandidates(db, articles);
+    // Started before the clock, as `harvest run` starts it once for all its sources.
+    const analysisThread = await startAnalysisThread(keywordsPath);
     const started = performance.now();
-    const sweep = await processPendingInBatches({ db, lexicon });
+    const sweep = await processPendingInBatches({ db, lexicon }, { analysisThread }).finally(() =>
+      analysisThread.close(),
+    );
     if (sweep.processed !== articles.length) throw new Error(`embedded processed ${sweep.processed}`);
     return articles.length / seconds(started);
   } finally {
@@ -143,6 +158,14 @@ function rssBytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** CPU seconds (user + system) a process has used: unlike wall time, not inflated by other load. */
+function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name (which may hold spaces).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
 async function pendingCount(db: Database): Promise<number> {
   const result = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM articles WHERE status = 'pending'",
@@ -154,6 +177,8 @@ interface DistributedResult {
   rate: number;
   rssAtTenth: number;
   rssAtEnd: number;
+  /** Both workers' CPU time per article, in milliseconds. */
+  cpuMsPerArticle: number;
 }
 
 /** Two `harvest worker` processes over BullMQ; the articles are in Postgres, the queue holds their ids. */
@@ -172,7 +197,10 @@ async function distributedPipeline(
     LOG_LEVEL: 'warn',
   };
   const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
-    spawn(process.execPath, ['bin/harvest.js', 'worker', '--concurrency', '2'], { env, stdio: 'inherit' }),
+    spawn(process.execPath, [...workerNodeArgs, 'bin/harvest.js', 'worker', '--concurrency', '2'], {
+      env,
+      stdio: 'inherit',
+    }),
   );
   const queues = openQueues({ redisUrl, prefix });
   try {
@@ -181,6 +209,7 @@ async function distributedPipeline(
       await db.query<{ id: number }>("SELECT id FROM articles WHERE status = 'pending' ORDER BY id")
     ).rows.map((row) => row.id);
     const started = performance.now();
+    const cpuAtStart = workers.map((worker) => cpuSeconds(worker.pid!));
     for (let start = 0; start < ids.length; start += 1_000)
       await enqueueArticles(queues, ids.slice(start, start + 1_000));
     let rssAtTenth = 0;
@@ -194,7 +223,11 @@ async function distributedPipeline(
     }
     const rate = count / seconds(started);
     const rssAtEnd = Math.max(...workers.map((worker) => rssBytes(worker.pid!)));
-    return { rate, rssAtTenth, rssAtEnd };
+    const cpuUsed = workers.reduce(
+      (sum, worker, index) => sum + cpuSeconds(worker.pid!) - cpuAtStart[index]!,
+      0,
+    );
+    return { rate, rssAtTenth, rssAtEnd, cpuMsPerArticle: (cpuUsed * 1000) / count };
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
     await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
@@ -203,6 +236,12 @@ async function distributedPipeline(
     await queues.close();
   }
 }
+
+/** `--profile-workers DIR` writes a V8 CPU profile of each worker there, for finding where their time goes. */
+const workerNodeArgs =
+  values['profile-workers'] === undefined
+    ? []
+    : ['--cpu-prof', `--cpu-prof-dir=${values['profile-workers']}`];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -264,12 +303,12 @@ async function main() {
   const articles = measureLoop ? [...syntheticArticles(articleCount, { bodyChars })] : [];
   const sample = articles.slice(0, sampleCount);
 
-  let loopBefore = 0;
+  let loopBefore = { rate: 0, cpuMsPerArticle: 0 };
   if (measureLoop) {
     say(`plain loop over ${sampleCount} articles…`);
     plainLoop(articles.slice(0, 200)); // warm-up: the first calls compile the lexicon's regexes
     loopBefore = plainLoop(sample);
-    say(`  ${loopBefore.toFixed(0)} articles/s`);
+    say(`  ${loopBefore.rate.toFixed(0)} articles/s`);
   }
 
   let embeddedRate: number | undefined;
@@ -308,12 +347,14 @@ async function main() {
 
   // Measured again at the end and the faster of the two kept: on a machine with other load the baseline is
   // never the lucky side of a ratio.
-  let loopRate = loopBefore;
+  let loop = loopBefore;
   if (measureLoop) {
     say(`plain loop again over ${sampleCount} articles…`);
-    loopRate = Math.max(loopBefore, plainLoop(sample));
+    const loopAfter = plainLoop(sample);
+    if (loopAfter.rate > loop.rate) loop = loopAfter;
   }
   const { distributed, crawl } = results;
+  const loopRate = loop.rate;
   const ratio = (numerator: number | undefined, denominator: number | undefined) =>
     numerator === undefined || !denominator ? null : round(numerator / denominator);
   const perSecond = (value: number | undefined) => (value === undefined ? null : round(value, 0));
@@ -328,8 +369,10 @@ async function main() {
     sample_articles: sampleCount,
     body_chars: bodyChars,
     loop_articles_per_s: measureLoop ? round(loopRate, 0) : null,
+    loop_cpu_ms_per_article: measureLoop ? round(loop.cpuMsPerArticle) : null,
     embedded_articles_per_s: perSecond(embeddedRate),
     distributed_articles_per_s: perSecond(distributed?.rate),
+    distributed_worker_cpu_ms_per_article: distributed ? round(distributed.cpuMsPerArticle) : null,
     postgres_insert_rows_per_s: perSecond(distributed?.loadRate),
     worker_rss_mb_at_10pct: megabytes(distributed?.rssAtTenth),
     worker_rss_mb_at_end: megabytes(distributed?.rssAtEnd),

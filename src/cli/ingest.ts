@@ -12,7 +12,7 @@ import { languageSchema } from '../domain/types.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
 import { waitForBatch } from '../workers/harvest-run.js';
-import { processPendingArticles } from '../workers/process-article.js';
+import { processPendingInBatches } from '../workers/process-articles-batch.js';
 import {
   type CliContext,
   parseVerbArgs,
@@ -123,7 +123,7 @@ export async function ingestCommand(args: string[], ctx: CliContext): Promise<nu
         await queues.close();
       }
     } else {
-      await processPendingArticles(
+      await processPendingInBatches(
         { db: app.db, lexicon: loadLexicon(ctx.config.keywordsPath) },
         { runIds: runs.ids() },
       );

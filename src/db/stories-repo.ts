@@ -3,10 +3,7 @@ import type { Queryable } from './database.js';
 
 // Any constant works; it only has to be the same for every process that assigns stories.
 const STORY_LOCK_KEY = 4_870_004;
-/**
- * Enough for a busy day in one city. One shared 8-bit band is chance for about 3% of all members, so the closest
- * candidates (most shared bands and facts: a repost shares most of both) come first.
- */
+/** Enough for a busy day in one city; the closest candidates come first. */
 const MAX_CANDIDATES = 200;
 
 /**
@@ -19,6 +16,9 @@ export async function lockStories(tx: Queryable): Promise<void> {
 
 export interface CandidateQuery {
   articleId: number;
+  simhash: bigint;
+  /** Members this close in fingerprint are near duplicates whatever their facts or dates. */
+  maxDistance: number;
   bandKeys: readonly number[];
   numericFactKeys: readonly string[];
   publishedAt: Date | null;
@@ -26,8 +26,10 @@ export interface CandidateQuery {
 }
 
 /**
- * Story members that may report the same event: those sharing a SimHash band (index lookup), and those sharing a
- * number or date published within the window (index lookup, then the window).
+ * Story members that may report the same event: near duplicates (a shared SimHash band finds them through the
+ * index, the Hamming distance keeps the true ones: one shared band is chance for about 3% of all members), and
+ * members sharing a number or date published within the window (index lookup, then the window). Ranked as
+ * `chooseStory` ranks matches: the smallest distance, then the most shared facts.
  */
 export async function findStoryCandidates(tx: Queryable, query: CandidateQuery): Promise<StoryCandidate[]> {
   const result = await tx.query<{
@@ -37,19 +39,27 @@ export async function findStoryCandidates(tx: Queryable, query: CandidateQuery):
     story_facts: string[] | null;
     published_at: Date | null;
   }>(
-    `SELECT id, story_id, simhash::text AS simhash, story_facts, published_at FROM articles
-     WHERE story_id IS NOT NULL AND id <> $1
-       AND (simhash_bands && $2::integer[]
-            OR (story_facts && $3::text[]
-                AND ($4::timestamptz IS NULL OR published_at IS NULL
-                     OR published_at BETWEEN $4::timestamptz - make_interval(days => $5)
-                                         AND $4::timestamptz + make_interval(days => $5))))
-     ORDER BY cardinality(ARRAY(SELECT unnest(simhash_bands) INTERSECT SELECT unnest($2::integer[])))
-              + cardinality(ARRAY(SELECT unnest(story_facts) INTERSECT SELECT unnest($3::text[]))) DESC, id DESC
-     LIMIT $6`,
+    `WITH candidates AS (
+       SELECT id, story_id, simhash, story_facts, published_at,
+              bit_count((simhash # $3::bigint)::bit(64)) AS distance
+       FROM articles
+       WHERE story_id IS NOT NULL AND id <> $1
+         AND (simhash_bands && $2::integer[]
+              OR (story_facts && $5::text[]
+                  AND ($6::timestamptz IS NULL OR published_at IS NULL
+                       OR published_at BETWEEN $6::timestamptz - make_interval(days => $7)
+                                           AND $6::timestamptz + make_interval(days => $7)))))
+     SELECT id, story_id, simhash::text AS simhash, story_facts, published_at FROM candidates
+     WHERE distance <= $4 OR story_facts && $5::text[]
+     ORDER BY CASE WHEN distance <= $4 THEN distance
+                   ELSE 100 - cardinality(ARRAY(SELECT unnest(story_facts) INTERSECT SELECT unnest($5::text[])))
+              END, id DESC
+     LIMIT $8`,
     [
       query.articleId,
       query.bandKeys,
+      BigInt.asIntN(64, query.simhash).toString(),
+      query.maxDistance,
       query.numericFactKeys,
       query.publishedAt,
       query.windowDays,

@@ -415,9 +415,17 @@ export function factKeys(facts: StoryFacts): string[] {
   );
 }
 
-/** The keys a copy must share with this article (a number or a date), for the candidate lookup. */
+/**
+ * The keys a copy must share with this article, for the candidate lookup: an amount, a date or a number above 9
+ * (a shared single digit never ties two articles, and would make half the window a candidate).
+ */
 export function numericFactKeys(facts: StoryFacts): string[] {
-  return factKeys({ ...facts, names: [], leadingWords: [] });
+  return factKeys({
+    ...facts,
+    numbers: facts.numbers.filter(beyondSingleDigit),
+    names: [],
+    leadingWords: [],
+  });
 }
 
 export function factsFromKeys(keys: readonly string[]): StoryFacts {

@@ -2,9 +2,11 @@ import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullm
 import type { Database } from '../db/database.js';
 import { emptyCrawlStats, finishRun } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
+import { createArticleBatcher } from './article-batcher.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
 import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
-import { type PipelineContext, processArticle } from './process-article.js';
+import type { PipelineContext } from './process-article.js';
+import { processArticlesEach } from './process-articles-batch.js';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -62,7 +64,10 @@ export interface WorkerDeps extends PipelineContext {
   userAgent: string;
   queues: Queues;
   settings: QueueSettings;
+  /** Article batches in flight at once (crawl jobs: a quarter of it). */
   concurrency: number;
+  /** Articles processed together in one transaction; each keeps its own job. */
+  batchSize?: number;
   /** Seconds a job's lock lives without renewal: how soon a killed worker's job is picked up again. */
   lockSecs: number;
 }
@@ -81,6 +86,10 @@ function parsePayload<T>(
   if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${JSON.stringify(data)}`);
   return parsed.data as T;
 }
+
+const DEFAULT_ARTICLE_BATCH = 25;
+/** A lone job waits this long for company: short next to the work, long enough for a busy queue to fill a batch. */
+const BATCH_WAIT_MS = 20;
 
 export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const common = {
@@ -121,13 +130,19 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     { ...common, concurrency: Math.max(1, Math.ceil(deps.concurrency / 4)) },
   );
 
+  const batchSize = deps.batchSize ?? DEFAULT_ARTICLE_BATCH;
+  const batcher = createArticleBatcher((ids) => processArticlesEach(deps, ids), {
+    maxBatch: batchSize,
+    maxWaitMs: BATCH_WAIT_MS,
+  });
   const articles = new Worker<ArticleJob>(
     jobCatalog.article.queueName,
     async (job) => {
       const { articleId } = parsePayload<ArticleJob>(jobCatalog.article.schema, job.data);
-      return { outcome: await processArticle(deps, articleId) };
+      return { outcome: await batcher.process(articleId) };
     },
-    { ...common, concurrency: deps.concurrency },
+    // Enough jobs active at once to fill `concurrency` batches.
+    { ...common, concurrency: deps.concurrency * batchSize },
   );
 
   for (const worker of [crawl, articles]) {

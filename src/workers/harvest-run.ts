@@ -10,10 +10,12 @@ import {
   getRun,
   listBatchRuns,
 } from '../db/runs-repo.js';
+import type { CompiledLexicon } from '../domain/keywords.js';
 import type { Logger } from '../logger.js';
+import { type AnalysisThread, startAnalysisThread } from './analysis-thread.js';
 import { enqueueCrawls, type Queues } from './bullmq-transport.js';
 import { executeRun } from './execute-run.js';
-import { processPendingArticles } from './process-article.js';
+import { processPendingInBatches } from './process-articles-batch.js';
 import { recoverPendingWork } from './recover.js';
 
 export interface HarvestDeps {
@@ -58,34 +60,54 @@ export async function harvestEmbedded(
 ): Promise<HarvestBatch> {
   const lexicon = loadLexicon(deps.keywordsPath);
   const { batchId, runs } = await createBatch(deps.db, sources, options);
-  for (const [index, run] of runs.entries()) {
-    const started = Date.now();
-    const prefix = `[${index + 1}/${runs.length}] ${run.source_id}`;
-    deps.progress(`${prefix}: crawling…`);
-    try {
-      await executeRun(run.id, { db: deps.db, log: deps.log, userAgent: deps.userAgent });
-    } catch (error) {
-      deps.log.error({ err: error, source: run.source_id }, 'crawl failed');
-      await finishRun(deps.db, run.id, {
-        status: 'failed',
-        stats: emptyCrawlStats(),
-        error: (error as Error).message,
+  const analysisThread = await startAnalysisThread(deps.keywordsPath);
+  try {
+    for (const [index, run] of runs.entries()) {
+      await harvestOneEmbedded(run, `[${index + 1}/${runs.length}] ${run.source_id}`, {
+        ...deps,
+        lexicon,
+        analysisThread,
       });
     }
-    const sweep = await processPendingArticles({ db: deps.db, lexicon }, { runIds: [run.id] });
-    const finished = await getRun(deps.db, run.id);
-    const stats = finished?.stats ?? {};
-    const outcome =
-      finished?.status === 'failed'
-        ? `FAILED — ${finished.error}`
-        : `${stats.pagesFetched ?? 0} pages fetched, ${stats.candidatesStored ?? 0} new candidates, ` +
-          `${stats.alreadyKnown ?? 0} already known, ${stats.errors?.length ?? 0} errors`;
-    const failures = sweep.failed.length
-      ? `, ${sweep.failed.length} could not be processed (kept pending)`
-      : '';
-    deps.progress(`${prefix}: ${outcome}${failures} (${seconds(started)})`);
+  } finally {
+    await analysisThread.close();
   }
   return { batchId, runs: await listBatchRuns(deps.db, batchId) };
+}
+
+/** One source of an embedded harvest: its crawl, then the analysis of what it stored, with a progress line. */
+async function harvestOneEmbedded(
+  run: { id: number; source_id: string },
+  prefix: string,
+  deps: HarvestDeps & { lexicon: CompiledLexicon; analysisThread: AnalysisThread },
+): Promise<void> {
+  const started = Date.now();
+  deps.progress(`${prefix}: crawling…`);
+  try {
+    await executeRun(run.id, { db: deps.db, log: deps.log, userAgent: deps.userAgent });
+  } catch (error) {
+    deps.log.error({ err: error, source: run.source_id }, 'crawl failed');
+    await finishRun(deps.db, run.id, {
+      status: 'failed',
+      stats: emptyCrawlStats(),
+      error: (error as Error).message,
+    });
+  }
+  const sweep = await processPendingInBatches(
+    { db: deps.db, lexicon: deps.lexicon },
+    { runIds: [run.id], analysisThread: deps.analysisThread },
+  );
+  const finished = await getRun(deps.db, run.id);
+  const stats = finished?.stats ?? {};
+  const outcome =
+    finished?.status === 'failed'
+      ? `FAILED — ${finished.error}`
+      : `${stats.pagesFetched ?? 0} pages fetched, ${stats.candidatesStored ?? 0} new candidates, ` +
+        `${stats.alreadyKnown ?? 0} already known, ${stats.errors?.length ?? 0} errors`;
+  const failures = sweep.failed.length
+    ? `, ${sweep.failed.length} could not be processed (kept pending)`
+    : '';
+  deps.progress(`${prefix}: ${outcome}${failures} (${seconds(started)})`);
 }
 
 /** Distributed mode: stores the runs and puts one crawl job per source on the queue. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   findOriginalByContentHash,
   type LockedArticle,
-  listPendingIds,
   lockArticle,
   saveAnalysis,
 } from '../db/articles-repo.js';
@@ -18,6 +17,7 @@ import {
   storyOfArticle,
 } from '../db/stories-repo.js';
 import { analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
+import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import {
   choosePrimary,
@@ -31,6 +31,7 @@ import {
   storyFacts,
 } from '../domain/stories.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
+import type { AnalysisRequest } from './analysis-thread.js';
 
 export interface PipelineContext {
   db: Database;
@@ -64,14 +65,22 @@ export function profileOf(sourceConfig: unknown, extraction: Record<string, unkn
   return declared.success ? { ...profile, languages: [declared.data] } : profile;
 }
 
+/** What the content stages need of a stored candidate. */
+export function analysisRequestOf(article: LockedArticle): AnalysisRequest {
+  return {
+    article: { title: article.title, body: article.body, publishedAt: article.published_at },
+    profile: profileOf(article.source_config, article.extraction),
+    now: article.reference_time ?? new Date(),
+  };
+}
+
 async function refreshStoryPrimary(tx: Queryable, storyId: number): Promise<void> {
   const primary = choosePrimary(await listStoryMembers(tx, storyId));
   if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
 }
 
 /** An exact duplicate is one more source reporting its original's story; it is never a candidate itself. */
-export async function joinOriginalStory(tx: Queryable, articleId: number, originalId: number): Promise<void> {
-  await lockStories(tx);
+async function joinOriginalStory(tx: Queryable, articleId: number, originalId: number): Promise<void> {
   const storyId = await storyOfArticle(tx, originalId);
   if (storyId === undefined) return;
   const evidence: StoryEvidenceRecord = { rule: 'exact_duplicate', with: originalId };
@@ -86,8 +95,7 @@ function evidenceOfChoice({ match, withArticleId }: StoryChoice): StoryEvidenceR
 }
 
 /** A new draft joins the story of the closest matching member, or opens a story of its own. */
-export async function foldIntoStory(tx: Queryable, article: LockedArticle, simhash: bigint): Promise<void> {
-  await lockStories(tx);
+async function foldIntoStory(tx: Queryable, article: LockedArticle, simhash: bigint): Promise<void> {
   const evidence: StoryEvidence = {
     simhash,
     facts: storyFacts(article.title ?? '', article.body ?? ''),
@@ -96,6 +104,8 @@ export async function foldIntoStory(tx: Queryable, article: LockedArticle, simha
   const bandKeys = simhashBandKeys(simhash);
   const candidates = await findStoryCandidates(tx, {
     articleId: article.id,
+    simhash,
+    maxDistance: NEAR_DUPLICATE_MAX_DISTANCE,
     bandKeys,
     numericFactKeys: numericFactKeys(evidence.facts),
     publishedAt: article.published_at,
@@ -113,18 +123,37 @@ export async function foldIntoStory(tx: Queryable, article: LockedArticle, simha
   if (choice) await refreshStoryPrimary(tx, storyId);
 }
 
+export interface StoryPlacement {
+  article: LockedArticle;
+  /** Set for an exact duplicate: it joins its original's story. */
+  duplicateOf: number | null;
+  /** Set for a new draft: it joins the closest story or opens one. */
+  newDraftSimhash: bigint | null;
+}
+
+/**
+ * Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
+ * counted in the story's size). Items filtered for any other reason stay outside stories. In the given order,
+ * under one lock: stories are folded one article at a time across all workers.
+ */
+export async function placeInStories(tx: Queryable, placements: readonly StoryPlacement[]): Promise<void> {
+  const work = placements.filter((item) => item.duplicateOf !== null || item.newDraftSimhash !== null);
+  if (work.length === 0) return;
+  await lockStories(tx);
+  for (const { article, duplicateOf, newDraftSimhash } of work) {
+    if (duplicateOf !== null) await joinOriginalStory(tx, article.id, duplicateOf);
+    else if (newDraftSimhash !== null) await foldIntoStory(tx, article, newDraftSimhash);
+  }
+}
+
 async function processOnce(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {
   return ctx.db.transaction(async (tx) => {
     const article = await lockArticle(tx, articleId);
     if (!article) return 'missing';
     // A job delivered twice, or re-enqueued by recovery after it was done, changes nothing.
     if (article.status !== 'pending') return 'already_processed';
-    const verdict = analyzeArticle(
-      { title: article.title, body: article.body, publishedAt: article.published_at },
-      profileOf(article.source_config, article.extraction),
-      ctx.lexicon,
-      article.reference_time ?? new Date(),
-    );
+    const request = analysisRequestOf(article);
+    const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
     const duplicateOf = verdict.contentHash
       ? await findOriginalByContentHash(tx, verdict.contentHash, article.id)
       : undefined;
@@ -141,11 +170,13 @@ async function processOnce(ctx: PipelineContext, articleId: number): Promise<Pro
       filterReason: fate.reason,
       duplicateOf: duplicateOf ?? null,
     });
-    // Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
-    // counted in the story's size). Items filtered for any other reason stay outside stories.
-    if (duplicateOf !== undefined) await joinOriginalStory(tx, article.id, duplicateOf);
-    else if (fate.status === 'new' && verdict.simhash !== null)
-      await foldIntoStory(tx, article, verdict.simhash);
+    await placeInStories(tx, [
+      {
+        article,
+        duplicateOf: duplicateOf ?? null,
+        newDraftSimhash: fate.status === 'new' ? verdict.simhash : null,
+      },
+    ]);
     return 'processed';
   });
 }
@@ -161,36 +192,5 @@ export async function processArticle(ctx: PipelineContext, articleId: number): P
     // Two copies of one text processed at the same moment: the loser retries and sees the winner's hash.
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) return processOnce(ctx, articleId);
     throw error;
-  }
-}
-
-export interface PendingSweep {
-  processed: number;
-  failed: Array<{ id: number; error: string }>;
-}
-
-/**
- * Embedded mode: processes every pending article (of the given runs, or all) in id order. An article
- * whose processing throws stays pending, to be retried by the next sweep, and does not stop the others.
- */
-export async function processPendingArticles(
-  ctx: PipelineContext,
-  options: { runIds?: readonly number[]; onProgress?: (sweep: PendingSweep) => void } = {},
-): Promise<PendingSweep> {
-  const sweep: PendingSweep = { processed: 0, failed: [] };
-  let afterId = 0;
-  for (;;) {
-    const ids = await listPendingIds(ctx.db, { runIds: options.runIds, afterId, limit: 500 });
-    if (ids.length === 0) return sweep;
-    for (const id of ids) {
-      try {
-        await processArticle(ctx, id);
-        sweep.processed += 1;
-      } catch (error) {
-        sweep.failed.push({ id, error: (error as Error).message });
-      }
-      afterId = id;
-    }
-    options.onProgress?.(sweep);
   }
 }

@@ -1,14 +1,13 @@
 import type { LockedArticle } from '../db/articles-repo.js';
 import type { Queryable } from '../db/database.js';
 import { type ArticleVerdict, analyzeArticle } from '../domain/analyze-article.js';
+import type { AnalysisThread } from './analysis-thread.js';
 import {
-  foldIntoStory,
-  joinOriginalStory,
-  type PendingSweep,
+  analysisRequestOf,
   type PipelineContext,
   type ProcessOutcome,
+  placeInStories,
   processArticle,
-  profileOf,
 } from './process-article.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -84,10 +83,20 @@ async function saveAnalyses(tx: Queryable, decided: readonly Decided[]): Promise
   );
 }
 
+/** Verdicts worked out before the batch was locked, valid for the version of the article they were made for. */
+export type Precomputed = ReadonlyMap<number, { version: number; verdict: ArticleVerdict }>;
+
 async function processBatchOnce(
   ctx: PipelineContext,
   ids: readonly number[],
+  precomputed: Precomputed | undefined,
 ): Promise<Map<number, ProcessOutcome>> {
+  const verdictOf = (article: LockedArticle): ArticleVerdict => {
+    const ready = precomputed?.get(article.id);
+    if (ready?.version === article.version) return ready.verdict;
+    const request = analysisRequestOf(article);
+    return analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+  };
   return ctx.db.transaction(async (tx) => {
     const outcomes = new Map<number, ProcessOutcome>(ids.map((id) => [id, 'missing']));
     const locked = await lockArticles(tx, ids);
@@ -96,24 +105,19 @@ async function processBatchOnce(
       return article.status === 'pending';
     });
     if (pending.length === 0) return outcomes;
-    const analysed = pending.map((article) => ({
-      article,
-      verdict: analyzeArticle(
-        { title: article.title, body: article.body, publishedAt: article.published_at },
-        profileOf(article.source_config, article.extraction),
-        ctx.lexicon,
-        article.reference_time ?? new Date(),
-      ),
-    }));
+    const analysed = pending.map((article) => ({ article, verdict: verdictOf(article) }));
     const hashes = [...new Set(analysed.flatMap(({ verdict }) => verdict.contentHash ?? []))];
     const decided = decideDuplicates(analysed, await findOriginals(tx, hashes));
     await saveAnalyses(tx, decided);
     // Stories in id order, as one-by-one processing would fold them: an original before its copies.
-    for (const { article, verdict, duplicateOf } of decided) {
-      if (duplicateOf !== null) await joinOriginalStory(tx, article.id, duplicateOf);
-      else if (verdict.fate.status === 'new' && verdict.simhash !== null)
-        await foldIntoStory(tx, article, verdict.simhash);
-    }
+    await placeInStories(
+      tx,
+      decided.map(({ article, verdict, duplicateOf }) => ({
+        article,
+        duplicateOf,
+        newDraftSimhash: duplicateOf === null && verdict.fate.status === 'new' ? verdict.simhash : null,
+      })),
+    );
     return outcomes;
   });
 }
@@ -127,9 +131,10 @@ async function processBatchOnce(
 export async function processArticles(
   ctx: PipelineContext,
   ids: readonly number[],
+  precomputed?: Precomputed,
 ): Promise<Map<number, ProcessOutcome>> {
   try {
-    return await processBatchOnce(ctx, ids);
+    return await processBatchOnce(ctx, ids, precomputed);
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     const outcomes = new Map<number, ProcessOutcome>();
@@ -138,37 +143,95 @@ export async function processArticles(
   }
 }
 
+/**
+ * processArticles, with one bad article kept from holding back the rest: when the batch fails, its articles
+ * are processed one at a time and each one's error is returned in its place (that article stays pending).
+ */
+export async function processArticlesEach(
+  ctx: PipelineContext,
+  ids: readonly number[],
+  precomputed?: Precomputed,
+): Promise<Map<number, ProcessOutcome | Error>> {
+  try {
+    return await processArticles(ctx, ids, precomputed);
+  } catch {
+    const results = new Map<number, ProcessOutcome | Error>();
+    for (const id of ids) {
+      try {
+        results.set(id, await processArticle(ctx, id));
+      } catch (error) {
+        results.set(id, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  }
+}
+
+export interface PendingSweep {
+  processed: number;
+  /** Articles whose processing threw: they stay pending for the next sweep. */
+  failed: Array<{ id: number; error: string }>;
+}
+
+interface SweepOptions {
+  runIds?: readonly number[];
+  batchSize?: number;
+  /** Analyses the next batch while this thread stores the current one (embedded mode: PGlite is busy here). */
+  analysisThread?: AnalysisThread;
+}
+
+/** The next pending articles, read without locking: their analysis may start before their batch is locked. */
+async function readPending(
+  ctx: PipelineContext,
+  afterId: number,
+  options: SweepOptions,
+): Promise<LockedArticle[]> {
+  const result = await ctx.db.query<LockedArticle>(
+    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.status = 'pending' AND a.id > $1 AND ($2::bigint[] IS NULL OR a.run_id = ANY($2::bigint[]))
+     ORDER BY a.id LIMIT $3`,
+    [afterId, options.runIds ?? null, options.batchSize ?? 200],
+  );
+  return result.rows;
+}
+
+/**
+ * Verdicts for a batch from the analysis thread. Should the thread fail, the batch is analysed here when it is
+ * processed: the thread only lends a core, it decides nothing.
+ */
+async function analyseAhead(
+  thread: AnalysisThread | undefined,
+  articles: readonly LockedArticle[],
+): Promise<Precomputed | undefined> {
+  if (!thread || articles.length === 0) return undefined;
+  try {
+    const verdicts = await thread.analyse(articles.map(analysisRequestOf));
+    return new Map(
+      articles.map((article, index) => [article.id, { version: article.version, verdict: verdicts[index]! }]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** Embedded sweep in batches: every pending article (of the given runs, or all), in id order. */
 export async function processPendingInBatches(
   ctx: PipelineContext,
-  options: { runIds?: readonly number[]; batchSize?: number } = {},
+  options: SweepOptions = {},
 ): Promise<PendingSweep> {
   const sweep: PendingSweep = { processed: 0, failed: [] };
-  const batchSize = options.batchSize ?? 200;
-  let afterId = 0;
-  for (;;) {
-    const result = await ctx.db.query<{ id: number }>(
-      `SELECT id FROM articles WHERE status = 'pending' AND id > $1
-         AND ($2::bigint[] IS NULL OR run_id = ANY($2::bigint[]))
-       ORDER BY id LIMIT $3`,
-      [afterId, options.runIds ?? null, batchSize],
-    );
-    const ids = result.rows.map((row) => row.id);
-    if (ids.length === 0) return sweep;
-    try {
-      const outcomes = await processArticles(ctx, ids);
-      sweep.processed += [...outcomes.values()].filter((outcome) => outcome === 'processed').length;
-    } catch (error) {
-      // One bad article must not hold back the batch: fall back to one at a time for this batch.
-      for (const id of ids) {
-        try {
-          await processArticle(ctx, id);
-          sweep.processed += 1;
-        } catch (single) {
-          sweep.failed.push({ id, error: (single as Error).message ?? String(error) });
-        }
-      }
+  let batch = await readPending(ctx, 0, options);
+  let verdicts = analyseAhead(options.analysisThread, batch);
+  while (batch.length > 0) {
+    const following = await readPending(ctx, batch[batch.length - 1]!.id, options);
+    const ready = await verdicts;
+    verdicts = analyseAhead(options.analysisThread, following);
+    const ids = batch.map((article) => article.id);
+    for (const [id, result] of await processArticlesEach(ctx, ids, ready)) {
+      if (result instanceof Error) sweep.failed.push({ id, error: result.message });
+      else if (result === 'processed') sweep.processed += 1;
     }
-    afterId = ids[ids.length - 1]!;
+    batch = following;
   }
+  return sweep;
 }

@@ -3,6 +3,7 @@ import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
+import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
 import { processArticle } from '../../src/workers/process-article.js';
 import { processArticles, processPendingInBatches } from '../../src/workers/process-articles-batch.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
@@ -49,6 +50,11 @@ async function store(prefix: string, pick: number[]) {
     ids.push(id);
   }
   return ids;
+}
+
+/** Forgets the hashes of earlier tests' articles: the texts stored next meet no stored original. */
+async function freeHashes() {
+  await db.query('UPDATE articles SET content_hash = NULL, duplicate_of = NULL');
 }
 
 async function fates(ids: number[]) {
@@ -118,5 +124,76 @@ describe('processArticles (batched)', () => {
     expect(sweep.failed).toEqual([]);
     expect(sweep.processed).toBeGreaterThanOrEqual(ids.length);
     expect((await fates(ids)).every((row) => row.status !== 'pending')).toBe(true);
+  });
+
+  it('decides the same with the analysis thread, and analyses again an article edited after its analysis', async () => {
+    const pattern = [0, 1, 0, 2, 1, 0];
+    await freeHashes();
+    const inPlace = await store('in-place', pattern);
+    await processPendingInBatches({ db, lexicon }, { batchSize: 4 });
+    const expected = await fates(inPlace);
+    expect(expected.map((row) => row.duplicate_of)).toEqual([null, null, 0, null, 1, 0]);
+
+    await freeHashes();
+    const threaded = await store('threaded', pattern);
+    const thread = await startAnalysisThread('config/keywords.yaml');
+    const analyse = thread.analyse.bind(thread);
+    // The first article is edited between its analysis on the thread and the locking of its batch: the
+    // verdict made for the old version must not be used.
+    thread.analyse = async (requests) => {
+      const verdicts = await analyse(requests);
+      await db.query(
+        `UPDATE articles SET title = 'Погода в Оше', version = version + 1,
+           body = 'Синоптики обещают, что завтра в Оше будет солнечно и тепло, без осадков, а ветер будет слабым.'
+         WHERE id = $1 AND status = 'pending'`,
+        [threaded[0]],
+      );
+      return verdicts;
+    };
+    try {
+      const sweep = await processPendingInBatches({ db, lexicon }, { batchSize: 4, analysisThread: thread });
+      expect(sweep).toEqual({ processed: pattern.length, failed: [] });
+    } finally {
+      await thread.close();
+    }
+    const rows = await fates(threaded);
+    expect(rows[0]).toMatchObject({ status: 'filtered', filter_reason: 'not_relevant' });
+    // With the first copy of text 0 rewritten, its second copy is the original and the third copies it.
+    expect(rows.slice(1)).toEqual([
+      expected[1],
+      expected[0],
+      expected[3],
+      expected[4],
+      { ...expected[5], duplicate_of: 2 },
+    ]);
+  });
+
+  it("stores the analysis thread's verdicts", async () => {
+    await freeHashes();
+    const ids = await store('thread-verdicts', [1]);
+    const thread = await startAnalysisThread('config/keywords.yaml');
+    const analyse = thread.analyse.bind(thread);
+    // A verdict no stage would give (road works as a new draft) shows that the thread's verdict is the one stored.
+    thread.analyse = async (requests) =>
+      (await analyse(requests)).map((verdict) => ({ ...verdict, fate: { status: 'new', reason: null } }));
+    try {
+      await processPendingInBatches({ db, lexicon }, { analysisThread: thread });
+    } finally {
+      await thread.close();
+    }
+    expect((await fates(ids)).map((row) => row.status)).toEqual(['new']);
+  });
+
+  it('analyses in place when the analysis thread has died', async () => {
+    texts.push({
+      title: 'В Бишкеке задержан курьер с героином',
+      body: 'Сотрудники милиции Бишкека задержали курьера, у которого изъяли 300 граммов героина.',
+    });
+    const ids = await store('dead-thread', [texts.length - 1, 1]);
+    const thread = await startAnalysisThread('config/keywords.yaml');
+    await thread.close();
+    const sweep = await processPendingInBatches({ db, lexicon }, { analysisThread: thread });
+    expect(sweep.failed).toEqual([]);
+    expect((await fates(ids)).map((row) => row.status)).toEqual(['new', 'filtered']);
   });
 });

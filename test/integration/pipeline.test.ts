@@ -5,7 +5,8 @@ import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import { processArticle, processPendingArticles } from '../../src/workers/process-article.js';
+import { processArticle } from '../../src/workers/process-article.js';
+import { processPendingInBatches } from '../../src/workers/process-articles-batch.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
@@ -115,7 +116,7 @@ describe('processing articles', () => {
       body: 'Синоптики Таджикистана прогнозируют понижение температуры воздуха до плюс пяти градусов и дожди.',
     });
     const empty = await storeCandidate('https://dialog.tj/empty/', { title: 'Новости', body: '' });
-    const sweep = await processPendingArticles({ db, lexicon });
+    const sweep = await processPendingInBatches({ db, lexicon });
     expect(sweep.failed).toEqual([]);
     const filtered = await listDrafts(db, { status: 'filtered' });
     const reasonOf = (id: number) => filtered.find((row) => row.id === id)?.filter_reason;
@@ -151,7 +152,7 @@ describe('processing articles', () => {
       publishedAt: '2025-06-01T10:00:00Z',
       extraction: {},
     });
-    await processPendingArticles({ db, lexicon }, { runIds: [run!.id] });
+    await processPendingInBatches({ db, lexicon }, { runIds: [run!.id] });
     const rows = await db.query<{ id: number; status: string; filter_reason: string | null }>(
       'SELECT id, status, filter_reason FROM articles WHERE run_id = $1 ORDER BY id',
       [run!.id],

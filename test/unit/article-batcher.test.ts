@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { type BatchResults, createArticleBatcher } from '../../src/workers/article-batcher.js';
+import type { ProcessOutcome } from '../../src/workers/process-article.js';
+
+function recordingProcessor(answer: (id: number) => ProcessOutcome | Error = () => 'processed') {
+  const batches: number[][] = [];
+  const processBatch = async (ids: readonly number[]): Promise<BatchResults> => {
+    batches.push([...ids]);
+    return new Map(ids.map((id) => [id, answer(id)]));
+  };
+  return { batches, processBatch };
+}
+
+describe('article batcher', () => {
+  it('processes concurrently arriving articles together, at most maxBatch at a time', async () => {
+    const { batches, processBatch } = recordingProcessor();
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((id) => batcher.process(id)));
+    expect(outcomes).toEqual(['processed', 'processed', 'processed', 'processed', 'processed']);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+  });
+
+  it('does not keep a lone article waiting longer than maxWaitMs', async () => {
+    const { batches, processBatch } = recordingProcessor();
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 100, maxWaitMs: 5 });
+    await expect(batcher.process(7)).resolves.toBe('processed');
+    await expect(batcher.process(8)).resolves.toBe('processed');
+    expect(batches).toEqual([[7], [8]]);
+  });
+
+  it('fails only the job of the article whose processing failed', async () => {
+    const { processBatch } = recordingProcessor((id) =>
+      id === 2 ? new Error('article 2 is broken') : 'processed',
+    );
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
+    const settled = await Promise.allSettled([1, 2, 3].map((id) => batcher.process(id)));
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason.message).toBe('article 2 is broken');
+  });
+
+  it('fails every job of a batch that could not be processed at all, so that each is retried', async () => {
+    const batcher = createArticleBatcher(
+      async () => {
+        throw new Error('database unreachable');
+      },
+      { maxBatch: 2, maxWaitMs: 50 },
+    );
+    const settled = await Promise.allSettled([1, 2].map((id) => batcher.process(id)));
+    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('answers a second job for an article already in the batch as already processed', async () => {
+    const { batches, processBatch } = recordingProcessor();
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
+    const outcomes = await Promise.all([4, 4, 5].map((id) => batcher.process(id)));
+    expect(outcomes).toEqual(['processed', 'already_processed', 'processed']);
+    expect(batches).toEqual([[4, 5]]);
+  });
+
+  it('rejects a job whose article the batch left unanswered', async () => {
+    const batcher = createArticleBatcher(async () => new Map(), { maxBatch: 1, maxWaitMs: 50 });
+    await expect(batcher.process(9)).rejects.toThrow(/no result for article 9/);
+  });
+});
