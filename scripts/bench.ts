@@ -176,6 +176,7 @@ async function pendingCount(db: Database): Promise<number> {
 interface DistributedResult {
   rate: number;
   rssAtTenth: number;
+  rssByTenth: number[];
   rssAtEnd: number;
   /** Both workers' CPU time per article, in milliseconds. */
   cpuMsPerArticle: number;
@@ -195,9 +196,11 @@ async function distributedPipeline(
     HARVEST_QUEUE_PREFIX: prefix,
     HARVEST_RECOVERY_AFTER_SECS: '86400',
     LOG_LEVEL: 'warn',
+    // The heap budget the Dockerfile gives every process of the image.
+    NODE_OPTIONS: WORKER_NODE_OPTIONS,
   };
   const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
-    spawn(process.execPath, [...workerNodeArgs, 'bin/harvest.js', 'worker', '--concurrency', '2'], {
+    spawn(process.execPath, [...workerNodeArgs, 'bin/harvest.js', 'worker'], {
       env,
       stdio: 'inherit',
     }),
@@ -212,22 +215,23 @@ async function distributedPipeline(
     const cpuAtStart = workers.map((worker) => cpuSeconds(worker.pid!));
     for (let start = 0; start < ids.length; start += 1_000)
       await enqueueArticles(queues, ids.slice(start, start + 1_000));
-    let rssAtTenth = 0;
+    // The larger worker's RSS each time another tenth of the articles is done: the whole curve, not two points.
+    const rssByTenth: number[] = [];
+    const largestRss = () => Math.max(...workers.map((worker) => rssBytes(worker.pid!)));
     for (;;) {
       const pending = await pendingCount(db);
-      if (!rssAtTenth && count - pending >= count / 10) {
-        rssAtTenth = Math.max(...workers.map((worker) => rssBytes(worker.pid!)));
-      }
+      while (count - pending >= ((rssByTenth.length + 1) * count) / 10) rssByTenth.push(largestRss());
       if (pending === 0) break;
       await sleep(200);
     }
     const rate = count / seconds(started);
-    const rssAtEnd = Math.max(...workers.map((worker) => rssBytes(worker.pid!)));
+    const rssAtTenth = rssByTenth[0]!;
+    const rssAtEnd = largestRss();
     const cpuUsed = workers.reduce(
       (sum, worker, index) => sum + cpuSeconds(worker.pid!) - cpuAtStart[index]!,
       0,
     );
-    return { rate, rssAtTenth, rssAtEnd, cpuMsPerArticle: (cpuUsed * 1000) / count };
+    return { rate, rssAtTenth, rssAtEnd, rssByTenth, cpuMsPerArticle: (cpuUsed * 1000) / count };
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
     await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
@@ -242,6 +246,8 @@ const workerNodeArgs =
   values['profile-workers'] === undefined
     ? []
     : ['--cpu-prof', `--cpu-prof-dir=${values['profile-workers']}`];
+
+const WORKER_NODE_OPTIONS = readFileSync('Dockerfile', 'utf8').match(/^ENV NODE_OPTIONS=(.+)$/m)?.[1] ?? '';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -376,6 +382,7 @@ async function main() {
     postgres_insert_rows_per_s: perSecond(distributed?.loadRate),
     worker_rss_mb_at_10pct: megabytes(distributed?.rssAtTenth),
     worker_rss_mb_at_end: megabytes(distributed?.rssAtEnd),
+    worker_rss_mb_by_tenth: distributed?.rssByTenth.map((bytes) => round(bytes / 2 ** 20, 0)) ?? null,
     crawl_pages: crawl?.ours.stats.pagesFetched ?? null,
     crawl_pages_per_s: perSecond(crawl?.ours.rate),
     bare_cheerio_pages_per_s: perSecond(crawl?.bare.rate),

@@ -14,7 +14,7 @@ const verbs: Record<string, Verb> = {
   },
   worker: {
     usage:
-      'harvest worker [--concurrency N] [--lock-secs N] [--metrics-port N] [--metrics-host H]   (needs REDIS_URL)',
+      'harvest worker [--concurrency N] [--batch N] [--crawls N] [--lock-secs N] [--metrics-port N] [--metrics-host H]   (needs REDIS_URL)',
     load: async () => (await import('./cli/worker.js')).workerCommand,
   },
   demo: {

@@ -4,7 +4,7 @@ import { checkSourcesHealth, listWatchedSources } from '../ops/health-check.js';
 import { createOpsMetrics } from '../ops/metrics.js';
 import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { openScheduleQueue, startScheduleWorker } from '../ops/scheduled-crawls.js';
-import { openQueues, startWorkers } from '../workers/bullmq-transport.js';
+import { DEFAULT_ARTICLE_BATCH, openQueues, startWorkers } from '../workers/bullmq-transport.js';
 import { recoverPendingWork } from '../workers/recover.js';
 import { type CliContext, parseVerbArgs, UsageError, UserFacingError, withApp } from './cli-support.js';
 import { webhookNotifier } from './health.js';
@@ -15,15 +15,21 @@ const HEALTH_CHECK_EVERY_MS = 5 * 60_000;
 /** A BullMQ worker process: crawl and article jobs, with recovery of lost work, until SIGINT/SIGTERM. */
 export async function workerCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseVerbArgs(args, {
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '1' },
+    batch: { type: 'string', default: String(DEFAULT_ARTICLE_BATCH) },
+    crawls: { type: 'string', default: '2' },
     'lock-secs': { type: 'string', default: '30' },
     'metrics-port': { type: 'string' },
     'metrics-host': { type: 'string', default: '127.0.0.1' },
   });
-  const concurrency = Number(values.concurrency);
+  const [concurrency, batchSize, crawlConcurrency] = (['concurrency', 'batch', 'crawls'] as const).map(
+    (name) => {
+      const value = Number(values[name]);
+      if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a positive integer`);
+      return value;
+    },
+  ) as [number, number, number];
   const lockSecs = Number(values['lock-secs']);
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new UsageError('--concurrency must be a positive integer');
   if (!(lockSecs >= 1)) throw new UsageError('--lock-secs must be at least 1');
   const metricsPort = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
   if (
@@ -48,6 +54,8 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
       queues,
       settings,
       concurrency,
+      batchSize,
+      crawlConcurrency,
       lockSecs,
     });
     const scheduleQueue = openScheduleQueue(settings);
@@ -92,7 +100,7 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
     };
     await recover();
     const timer = setInterval(recover, (ctx.config.recoveryAfterSecs * 1000) / 2);
-    ctx.log.info({ concurrency, prefix: settings.prefix }, 'worker started');
+    ctx.log.info({ concurrency, batchSize, crawlConcurrency, prefix: settings.prefix }, 'worker started');
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         ctx.log.info({ signal }, 'worker stopping: finishing active jobs');

@@ -14,68 +14,84 @@ export async function lockStories(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK_KEY]);
 }
 
-export interface CandidateQuery {
+export interface DraftQuery {
   articleId: number;
   simhash: bigint;
-  /** Members this close in fingerprint are near duplicates whatever their facts or dates. */
-  maxDistance: number;
   bandKeys: readonly number[];
   numericFactKeys: readonly string[];
   publishedAt: Date | null;
-  windowDays: number;
 }
 
 /**
- * Story members that may report the same event: near duplicates (a shared SimHash band finds them through the
- * index, the Hamming distance keeps the true ones: one shared band is chance for about 3% of all members), and
- * members sharing a number or date published within the window (index lookup, then the window). Ranked as
- * `chooseStory` ranks matches: the smallest distance, then the most shared facts.
+ * For each draft, the story members that may report the same event: near duplicates (a shared SimHash band finds
+ * them through the index, the Hamming distance keeps the true ones: one shared band is chance for about 3% of all
+ * members), and members sharing a number or date published within the window (index lookup, then the window).
+ * Ranked as `chooseStory` ranks matches: the smallest distance, then the most shared facts.
  */
-export async function findStoryCandidates(tx: Queryable, query: CandidateQuery): Promise<StoryCandidate[]> {
+export async function findStoryCandidatesOfDrafts(
+  tx: Queryable,
+  drafts: readonly DraftQuery[],
+  limits: { maxDistance: number; windowDays: number },
+): Promise<Map<number, StoryCandidate[]>> {
+  const byDraft = new Map<number, StoryCandidate[]>(drafts.map((draft) => [draft.articleId, []]));
+  if (drafts.length === 0) return byDraft;
   const result = await tx.query<{
+    draft_id: number;
     id: number;
     story_id: number;
     simhash: string | null;
     story_facts: string[] | null;
     published_at: Date | null;
   }>(
-    `WITH candidates AS (
-       SELECT id, story_id, simhash, story_facts, published_at,
-              bit_count((simhash # $3::bigint)::bit(64)) AS distance
-       FROM articles
-       WHERE story_id IS NOT NULL AND id <> $1
-         AND (simhash_bands && $2::integer[]
-              OR (story_facts && $5::text[]
-                  AND ($6::timestamptz IS NULL OR published_at IS NULL
-                       OR published_at BETWEEN $6::timestamptz - make_interval(days => $7)
-                                           AND $6::timestamptz + make_interval(days => $7)))))
-     SELECT id, story_id, simhash::text AS simhash, story_facts, published_at FROM candidates
-     WHERE distance <= $4 OR story_facts && $5::text[]
-     ORDER BY CASE WHEN distance <= $4 THEN distance
-                   ELSE 100 - cardinality(ARRAY(SELECT unnest(story_facts) INTERSECT SELECT unnest($5::text[])))
-              END, id DESC
-     LIMIT $8`,
+    `SELECT d.article_id AS draft_id, c.id, c.story_id, c.simhash::text AS simhash, c.story_facts, c.published_at
+     FROM jsonb_to_recordset($1::jsonb)
+            AS d (article_id bigint, simhash bigint, bands integer[], facts text[], published_at timestamptz)
+     CROSS JOIN LATERAL (
+       SELECT id, story_id, simhash, story_facts, published_at, distance FROM (
+         SELECT id, story_id, simhash, story_facts, published_at,
+                bit_count((simhash # d.simhash)::bit(64)) AS distance
+         FROM articles
+         WHERE story_id IS NOT NULL AND id <> d.article_id
+           AND (simhash_bands && d.bands
+                OR (story_facts && d.facts
+                    AND (d.published_at IS NULL OR published_at IS NULL
+                         OR published_at BETWEEN d.published_at - make_interval(days => $3)
+                                             AND d.published_at + make_interval(days => $3))))
+       ) AS found
+       WHERE distance <= $2 OR story_facts && d.facts
+       ORDER BY CASE WHEN distance <= $2 THEN distance
+                     ELSE 100 - cardinality(ARRAY(SELECT unnest(story_facts) INTERSECT SELECT unnest(d.facts)))
+                END, id DESC
+       LIMIT $4
+     ) AS c`,
     [
-      query.articleId,
-      query.bandKeys,
-      BigInt.asIntN(64, query.simhash).toString(),
-      query.maxDistance,
-      query.numericFactKeys,
-      query.publishedAt,
-      query.windowDays,
+      JSON.stringify(
+        drafts.map((draft) => ({
+          article_id: draft.articleId,
+          simhash: BigInt.asIntN(64, draft.simhash).toString(),
+          bands: draft.bandKeys,
+          facts: draft.numericFactKeys,
+          published_at: draft.publishedAt,
+        })),
+      ),
+      limits.maxDistance,
+      limits.windowDays,
       MAX_CANDIDATES,
     ],
   );
-  return result.rows.map((row) => ({
-    articleId: row.id,
-    storyId: row.story_id,
-    evidence: {
-      // Stored as a signed bigint (see saveAnalysis); read back as text so no driver rounds it.
-      simhash: row.simhash === null ? null : BigInt.asUintN(64, BigInt(row.simhash)),
-      facts: factsFromKeys(row.story_facts ?? []),
-      publishedAt: row.published_at,
-    },
-  }));
+  for (const row of result.rows) {
+    byDraft.get(Number(row.draft_id))?.push({
+      articleId: row.id,
+      storyId: row.story_id,
+      evidence: {
+        // Stored as a signed bigint (see saveAnalysis); read back as text so no driver rounds it.
+        simhash: row.simhash === null ? null : BigInt.asUintN(64, BigInt(row.simhash)),
+        facts: factsFromKeys(row.story_facts ?? []),
+        publishedAt: row.published_at,
+      },
+    });
+  }
+  return byDraft;
 }
 
 /** Why an article is in its story, stored with it: `with` is the member it matched. */
@@ -94,45 +110,89 @@ export interface StoryMembership {
   factKeys: readonly string[] | null;
 }
 
-/** Opens a story with the article as its first member and primary item; returns the story id. */
-export async function createStory(tx: Queryable, articleId: number): Promise<number> {
-  const result = await tx.query<{ id: number }>(
-    'INSERT INTO stories (primary_article_id) VALUES ($1) RETURNING id',
-    [articleId],
+/** Opens one story per article, each article its first member and primary item; story ids in the same order. */
+export async function createStories(tx: Queryable, firstArticleIds: readonly number[]): Promise<number[]> {
+  if (firstArticleIds.length === 0) return [];
+  const result = await tx.query<{ id: number; primary_article_id: number }>(
+    'INSERT INTO stories (primary_article_id) SELECT unnest($1::bigint[]) RETURNING id, primary_article_id',
+    [firstArticleIds],
   );
-  return result.rows[0]!.id;
+  const storyOf = new Map(result.rows.map((row) => [Number(row.primary_article_id), row.id]));
+  return firstArticleIds.map((articleId) => storyOf.get(articleId)!);
 }
 
-export async function saveStoryMembership(tx: Queryable, membership: StoryMembership): Promise<void> {
+export async function createStory(tx: Queryable, articleId: number): Promise<number> {
+  const [storyId] = await createStories(tx, [articleId]);
+  return storyId!;
+}
+
+export async function saveStoryMemberships(
+  tx: Queryable,
+  memberships: readonly StoryMembership[],
+): Promise<void> {
+  if (memberships.length === 0) return;
   await tx.query(
-    `UPDATE articles SET story_id = $2, story_evidence = $3, simhash_bands = $4, story_facts = $5, updated_at = now()
-     WHERE id = $1`,
+    `UPDATE articles a SET story_id = m.story_id, story_evidence = m.evidence, simhash_bands = m.bands,
+       story_facts = m.facts, updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb)
+       AS m (article_id bigint, story_id bigint, evidence jsonb, bands integer[], facts text[])
+     WHERE a.id = m.article_id`,
     [
-      membership.articleId,
-      membership.storyId,
-      JSON.stringify(membership.evidence),
-      membership.bandKeys,
-      membership.factKeys,
+      JSON.stringify(
+        memberships.map((membership) => ({
+          article_id: membership.articleId,
+          story_id: membership.storyId,
+          evidence: membership.evidence,
+          bands: membership.bandKeys,
+          facts: membership.factKeys,
+        })),
+      ),
     ],
   );
 }
 
-export async function storyOfArticle(tx: Queryable, articleId: number): Promise<number | undefined> {
-  const result = await tx.query<{ story_id: number | null }>('SELECT story_id FROM articles WHERE id = $1', [
-    articleId,
-  ]);
-  return result.rows[0]?.story_id ?? undefined;
+/** The stories these articles belong to (articles outside any story are left out). */
+export async function storiesOfArticles(
+  tx: Queryable,
+  articleIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const result = await tx.query<{ id: number; story_id: number }>(
+    'SELECT id, story_id FROM articles WHERE id = ANY($1::bigint[]) AND story_id IS NOT NULL',
+    [articleIds],
+  );
+  return new Map(result.rows.map((row) => [Number(row.id), Number(row.story_id)]));
 }
 
 /** Members with what choosing the primary item needs: official comes from the source configuration of the run. */
-export async function listStoryMembers(tx: Queryable, storyId: number): Promise<StoryMember[]> {
-  const result = await tx.query<{ id: number; official: boolean; published_at: Date | null }>(
-    `SELECT a.id, coalesce(r.source_config -> 'official' = 'true'::jsonb, false) AS official, a.published_at
+export async function listMembersOfStories(
+  tx: Queryable,
+  storyIds: readonly number[],
+): Promise<Map<number, StoryMember[]>> {
+  const byStory = new Map<number, StoryMember[]>(storyIds.map((storyId) => [storyId, []]));
+  if (storyIds.length === 0) return byStory;
+  const result = await tx.query<{
+    story_id: number;
+    id: number;
+    official: boolean;
+    published_at: Date | null;
+  }>(
+    `SELECT a.story_id, a.id, coalesce(r.source_config -> 'official' = 'true'::jsonb, false) AS official,
+       a.published_at
      FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-     WHERE a.story_id = $1`,
-    [storyId],
+     WHERE a.story_id = ANY($1::bigint[])`,
+    [storyIds],
   );
-  return result.rows.map((row) => ({ id: row.id, official: row.official, publishedAt: row.published_at }));
+  for (const row of result.rows) {
+    byStory
+      .get(Number(row.story_id))
+      ?.push({ id: Number(row.id), official: row.official, publishedAt: row.published_at });
+  }
+  return byStory;
+}
+
+export async function listStoryMembers(tx: Queryable, storyId: number): Promise<StoryMember[]> {
+  return (await listMembersOfStories(tx, [storyId])).get(storyId) ?? [];
 }
 
 export async function setStoryPrimary(tx: Queryable, storyId: number, articleId: number): Promise<void> {

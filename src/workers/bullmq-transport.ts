@@ -64,10 +64,12 @@ export interface WorkerDeps extends PipelineContext {
   userAgent: string;
   queues: Queues;
   settings: QueueSettings;
-  /** Article batches in flight at once (crawl jobs: a quarter of it). */
+  /** Article batches in flight at once. */
   concurrency: number;
-  /** Articles processed together in one transaction; each keeps its own job. */
+  /** Article jobs processed together in one transaction; each keeps its own outcome. */
   batchSize?: number;
+  /** Crawl jobs at once. */
+  crawlConcurrency?: number;
   /** Seconds a job's lock lives without renewal: how soon a killed worker's job is picked up again. */
   lockSecs: number;
 }
@@ -87,7 +89,13 @@ function parsePayload<T>(
   return parsed.data as T;
 }
 
-const DEFAULT_ARTICLE_BATCH = 25;
+/**
+ * One batch at a time per worker process by default: two batches of one process in flight meet each other's
+ * originals (copies of one release arrive together) and redo their work, which costs more than the overlap of
+ * one batch's analysis with the other's queries brings. Run one worker process per core instead.
+ */
+export const DEFAULT_ARTICLE_BATCH = 50;
+const DEFAULT_CRAWL_CONCURRENCY = 2;
 /** A lone job waits this long for company: short next to the work, long enough for a busy queue to fill a batch. */
 const BATCH_WAIT_MS = 20;
 
@@ -127,7 +135,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
         throw error;
       }
     },
-    { ...common, concurrency: Math.max(1, Math.ceil(deps.concurrency / 4)) },
+    { ...common, concurrency: deps.crawlConcurrency ?? DEFAULT_CRAWL_CONCURRENCY },
   );
 
   const batchSize = deps.batchSize ?? DEFAULT_ARTICLE_BATCH;

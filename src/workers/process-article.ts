@@ -5,33 +5,12 @@ import {
   lockArticle,
   saveAnalysis,
 } from '../db/articles-repo.js';
-import type { Database, Queryable } from '../db/database.js';
-import {
-  createStory,
-  findStoryCandidates,
-  listStoryMembers,
-  lockStories,
-  type StoryEvidenceRecord,
-  saveStoryMembership,
-  setStoryPrimary,
-  storyOfArticle,
-} from '../db/stories-repo.js';
+import type { Database } from '../db/database.js';
 import { analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
-import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
-import {
-  choosePrimary,
-  chooseStory,
-  factKeys,
-  numericFactKeys,
-  STORY_WINDOW_DAYS,
-  type StoryChoice,
-  type StoryEvidence,
-  simhashBandKeys,
-  storyFacts,
-} from '../domain/stories.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 import type { AnalysisRequest } from './analysis-thread.js';
+import { placeInStories } from './place-in-stories.js';
 
 export interface PipelineContext {
   db: Database;
@@ -72,78 +51,6 @@ export function analysisRequestOf(article: LockedArticle): AnalysisRequest {
     profile: profileOf(article.source_config, article.extraction),
     now: article.reference_time ?? new Date(),
   };
-}
-
-async function refreshStoryPrimary(tx: Queryable, storyId: number): Promise<void> {
-  const primary = choosePrimary(await listStoryMembers(tx, storyId));
-  if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
-}
-
-/** An exact duplicate is one more source reporting its original's story; it is never a candidate itself. */
-async function joinOriginalStory(tx: Queryable, articleId: number, originalId: number): Promise<void> {
-  const storyId = await storyOfArticle(tx, originalId);
-  if (storyId === undefined) return;
-  const evidence: StoryEvidenceRecord = { rule: 'exact_duplicate', with: originalId };
-  await saveStoryMembership(tx, { articleId, storyId, evidence, bandKeys: null, factKeys: null });
-  await refreshStoryPrimary(tx, storyId);
-}
-
-function evidenceOfChoice({ match, withArticleId }: StoryChoice): StoryEvidenceRecord {
-  return match.rule === 'near_duplicate'
-    ? { rule: match.rule, with: withArticleId, distance: match.distance }
-    : { rule: match.rule, with: withArticleId, shared: match.shared };
-}
-
-/** A new draft joins the story of the closest matching member, or opens a story of its own. */
-async function foldIntoStory(tx: Queryable, article: LockedArticle, simhash: bigint): Promise<void> {
-  const evidence: StoryEvidence = {
-    simhash,
-    facts: storyFacts(article.title ?? '', article.body ?? ''),
-    publishedAt: article.published_at,
-  };
-  const bandKeys = simhashBandKeys(simhash);
-  const candidates = await findStoryCandidates(tx, {
-    articleId: article.id,
-    simhash,
-    maxDistance: NEAR_DUPLICATE_MAX_DISTANCE,
-    bandKeys,
-    numericFactKeys: numericFactKeys(evidence.facts),
-    publishedAt: article.published_at,
-    windowDays: STORY_WINDOW_DAYS,
-  });
-  const choice = chooseStory(evidence, candidates);
-  const storyId = choice?.storyId ?? (await createStory(tx, article.id));
-  await saveStoryMembership(tx, {
-    articleId: article.id,
-    storyId,
-    evidence: choice ? evidenceOfChoice(choice) : { rule: 'first' },
-    bandKeys,
-    factKeys: factKeys(evidence.facts),
-  });
-  if (choice) await refreshStoryPrimary(tx, storyId);
-}
-
-export interface StoryPlacement {
-  article: LockedArticle;
-  /** Set for an exact duplicate: it joins its original's story. */
-  duplicateOf: number | null;
-  /** Set for a new draft: it joins the closest story or opens one. */
-  newDraftSimhash: bigint | null;
-}
-
-/**
- * Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
- * counted in the story's size). Items filtered for any other reason stay outside stories. In the given order,
- * under one lock: stories are folded one article at a time across all workers.
- */
-export async function placeInStories(tx: Queryable, placements: readonly StoryPlacement[]): Promise<void> {
-  const work = placements.filter((item) => item.duplicateOf !== null || item.newDraftSimhash !== null);
-  if (work.length === 0) return;
-  await lockStories(tx);
-  for (const { article, duplicateOf, newDraftSimhash } of work) {
-    if (duplicateOf !== null) await joinOriginalStory(tx, article.id, duplicateOf);
-    else if (newDraftSimhash !== null) await foldIntoStory(tx, article, newDraftSimhash);
-  }
 }
 
 async function processOnce(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {

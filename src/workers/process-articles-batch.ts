@@ -2,11 +2,11 @@ import type { LockedArticle } from '../db/articles-repo.js';
 import type { Queryable } from '../db/database.js';
 import { type ArticleVerdict, analyzeArticle } from '../domain/analyze-article.js';
 import type { AnalysisThread } from './analysis-thread.js';
+import { placeInStories } from './place-in-stories.js';
 import {
   analysisRequestOf,
   type PipelineContext,
   type ProcessOutcome,
-  placeInStories,
   processArticle,
 } from './process-article.js';
 
@@ -85,17 +85,20 @@ async function saveAnalyses(tx: Queryable, decided: readonly Decided[]): Promise
 
 /** Verdicts worked out before the batch was locked, valid for the version of the article they were made for. */
 export type Precomputed = ReadonlyMap<number, { version: number; verdict: ArticleVerdict }>;
+type VerdictCache = Map<number, { version: number; verdict: ArticleVerdict }>;
 
 async function processBatchOnce(
   ctx: PipelineContext,
   ids: readonly number[],
-  precomputed: Precomputed | undefined,
+  verdicts: VerdictCache,
 ): Promise<Map<number, ProcessOutcome>> {
   const verdictOf = (article: LockedArticle): ArticleVerdict => {
-    const ready = precomputed?.get(article.id);
+    const ready = verdicts.get(article.id);
     if (ready?.version === article.version) return ready.verdict;
     const request = analysisRequestOf(article);
-    return analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+    const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+    verdicts.set(article.id, { version: article.version, verdict });
+    return verdict;
   };
   return ctx.db.transaction(async (tx) => {
     const outcomes = new Map<number, ProcessOutcome>(ids.map((id) => [id, 'missing']));
@@ -123,24 +126,33 @@ async function processBatchOnce(
 }
 
 /**
+ * A concurrent batch committing an original of one of ours is the usual reason for a unique violation; the next
+ * attempt sees that original. Rarely does it happen twice in a row: then one article at a time.
+ */
+const BATCH_ATTEMPTS = 3;
+
+/**
  * processArticle for many articles in one transaction: one locking query, one duplicate lookup and one
  * multi-row update instead of several round trips per article. Same semantics: idempotent (articles no longer
  * pending are left alone), exact duplicates race-safe through the unique index on originals' content hash.
- * When a concurrent writer took a hash first, the batch is redone one article at a time.
+ * When a concurrent writer took a hash first, the batch is redone without analysing its articles again.
  */
 export async function processArticles(
   ctx: PipelineContext,
   ids: readonly number[],
   precomputed?: Precomputed,
 ): Promise<Map<number, ProcessOutcome>> {
-  try {
-    return await processBatchOnce(ctx, ids, precomputed);
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    const outcomes = new Map<number, ProcessOutcome>();
-    for (const id of ids) outcomes.set(id, await processArticle(ctx, id));
-    return outcomes;
+  const verdicts: VerdictCache = new Map(precomputed);
+  for (let attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
+    try {
+      return await processBatchOnce(ctx, ids, verdicts);
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    }
   }
+  const outcomes = new Map<number, ProcessOutcome>();
+  for (const id of ids) outcomes.set(id, await processArticle(ctx, id));
+  return outcomes;
 }
 
 /**

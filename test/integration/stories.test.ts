@@ -1,12 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate, listDrafts } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
+import { type Database, openPglite, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import type { Country, Language } from '../../src/domain/types.js';
 import { processArticle } from '../../src/workers/process-article.js';
+import { processArticles } from '../../src/workers/process-articles-batch.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
@@ -212,5 +216,69 @@ describe('stories through processArticle', () => {
       story_id: null,
       story_size: null,
     });
+  });
+});
+
+describe('stories through processArticles, in one batch on PGlite', () => {
+  let embedded: Database;
+  let dir: string;
+  const embeddedRuns = new Map<string, number>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'stories-batch-'));
+    embedded = await openPglite(dir);
+    await migrate(embedded);
+    const sources = [polisiaRu, polisiaKz, reportAz, ministryAz, outletKz];
+    const created = await createRuns(
+      embedded,
+      sources.map((source) => ({ id: source.id, config: { ...source, limits: { maxAgeDays: 45 } } })),
+      'batch-stories',
+      'test',
+      asOf,
+    );
+    for (const run of created) embeddedRuns.set(run.source_id, run.id);
+  });
+
+  afterAll(async () => {
+    await embedded?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('places every article as processing them one at a time does', async () => {
+    const scenario: Array<[Source, { title: string; body: string }, string]> = [
+      [polisiaRu, seizureRu, '2025-09-18T10:00:00Z'],
+      [polisiaKz, seizureKz, '2025-09-18T10:05:00Z'],
+      [polisiaRu, otherSeizureRu, '2025-09-18T15:00:00Z'],
+      [outletKz, seizureRu, '2025-09-18T12:00:00Z'],
+      [reportAz, seizureAz, '2025-09-19T08:00:00Z'],
+      [reportAz, seizureAzRu, '2025-09-19T08:30:00Z'],
+      [reportAz, seizureAzEn, '2025-09-19T09:00:00Z'],
+      [ministryAz, seizureAz, '2025-09-19T11:00:00Z'],
+    ];
+    const ids: number[] = [];
+    for (const [index, [source, text, publishedAt]] of scenario.entries()) {
+      const url = `https://${source.id}.example/batch/${index}`;
+      const { id } = await insertCandidate(embedded, {
+        sourceId: source.id,
+        runId: embeddedRuns.get(source.id)!,
+        url,
+        canonicalUrl: canonicalizeUrl(url),
+        title: text.title,
+        body: text.body,
+        publishedAt,
+        extraction: {},
+      });
+      ids.push(id);
+    }
+    await processArticles({ db: embedded, lexicon }, ids);
+    const drafts = await listDrafts(embedded, {});
+    const row = (id: number) => drafts.find((draft) => draft.id === id)!;
+    const [ru, kz, other, repost, az, azRu, azEn, ministry] = ids.map(row) as [...ReturnType<typeof row>[]];
+    expect(kz).toMatchObject({ story_id: ru!.story_id, story_primary_id: ru!.id });
+    expect(other!.story_id).not.toBe(ru!.story_id);
+    expect(repost).toMatchObject({ filter_reason: 'duplicate', story_id: ru!.story_id, story_size: 3 });
+    expect(new Set([az, azRu, azEn, ministry].map((item) => item!.story_id)).size).toBe(1);
+    expect(az).toMatchObject({ story_size: 2, story_primary_id: ministry!.id });
+    expect(ministry).toMatchObject({ filter_reason: 'duplicate' });
   });
 });

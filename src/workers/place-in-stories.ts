@@ -1,0 +1,160 @@
+import type { LockedArticle } from '../db/articles-repo.js';
+import type { Queryable } from '../db/database.js';
+import {
+  createStories,
+  findStoryCandidatesOfDrafts,
+  listMembersOfStories,
+  lockStories,
+  type StoryEvidenceRecord,
+  type StoryMembership,
+  saveStoryMemberships,
+  setStoryPrimary,
+  storiesOfArticles,
+} from '../db/stories-repo.js';
+import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
+import {
+  choosePrimary,
+  chooseStory,
+  factKeys,
+  numericFactKeys,
+  STORY_WINDOW_DAYS,
+  type StoryCandidate,
+  type StoryChoice,
+  type StoryEvidence,
+  simhashBandKeys,
+  storyFacts,
+} from '../domain/stories.js';
+
+export interface StoryPlacement {
+  article: LockedArticle;
+  /** Set for an exact duplicate: it joins its original's story. */
+  duplicateOf: number | null;
+  /** Set for a new draft: it joins the closest story or opens one. */
+  newDraftSimhash: bigint | null;
+}
+
+/** A draft with what it is compared and stored by. */
+export interface StoryDraft {
+  articleId: number;
+  evidence: StoryEvidence;
+  bandKeys: number[];
+  factKeys: string[];
+}
+
+export type PlanItem = { articleId: number; duplicateOf: number } | { draft: StoryDraft };
+
+export interface StoryPlan {
+  /** Story ids below zero stand for the stories this plan opens (`opened`). */
+  memberships: StoryMembership[];
+  opened: Array<{ storyId: number; firstArticleId: number }>;
+  /** Stories that gained a member other than their first: their primary item is chosen again. */
+  joined: Set<number>;
+}
+
+function evidenceOfChoice({ match, withArticleId }: StoryChoice): StoryEvidenceRecord {
+  return match.rule === 'near_duplicate'
+    ? { rule: match.rule, with: withArticleId, distance: match.distance }
+    : { rule: match.rule, with: withArticleId, shared: match.shared };
+}
+
+/**
+ * Places articles in stories in the given order, as if one at a time: each draft is compared with the stored
+ * candidates found for it and with every draft placed before it here (they are not stored yet); an exact
+ * duplicate joins its original's story, wherever that original was placed.
+ */
+export function planStories(
+  items: readonly PlanItem[],
+  storedCandidates: ReadonlyMap<number, readonly StoryCandidate[]>,
+  storedStoryOf: ReadonlyMap<number, number>,
+): StoryPlan {
+  const plan: StoryPlan = { memberships: [], opened: [], joined: new Set() };
+  const storyOf = new Map(storedStoryOf);
+  // Newest first, as the stored candidates are ordered among equals.
+  const placedDrafts: StoryCandidate[] = [];
+  for (const item of items) {
+    if ('duplicateOf' in item) {
+      const storyId = storyOf.get(item.duplicateOf);
+      if (storyId === undefined) continue;
+      const evidence: StoryEvidenceRecord = { rule: 'exact_duplicate', with: item.duplicateOf };
+      plan.memberships.push({ articleId: item.articleId, storyId, evidence, bandKeys: null, factKeys: null });
+      plan.joined.add(storyId);
+      continue;
+    }
+    const { draft } = item;
+    const choice = chooseStory(draft.evidence, [
+      ...placedDrafts,
+      ...(storedCandidates.get(draft.articleId) ?? []),
+    ]);
+    let storyId = choice?.storyId;
+    if (storyId === undefined) {
+      storyId = -(plan.opened.length + 1);
+      plan.opened.push({ storyId, firstArticleId: draft.articleId });
+    } else plan.joined.add(storyId);
+    plan.memberships.push({
+      articleId: draft.articleId,
+      storyId,
+      evidence: choice ? evidenceOfChoice(choice) : { rule: 'first' },
+      bandKeys: draft.bandKeys,
+      factKeys: draft.factKeys,
+    });
+    storyOf.set(draft.articleId, storyId);
+    placedDrafts.unshift({ articleId: draft.articleId, storyId, evidence: draft.evidence });
+  }
+  return plan;
+}
+
+function draftOf(article: LockedArticle, simhash: bigint): StoryDraft {
+  const facts = storyFacts(article.title ?? '', article.body ?? '');
+  return {
+    articleId: article.id,
+    evidence: { simhash, facts, publishedAt: article.published_at },
+    bandKeys: simhashBandKeys(simhash),
+    factKeys: factKeys(facts),
+  };
+}
+
+/**
+ * Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
+ * counted in the story's size). Items filtered for any other reason stay outside stories. Under one lock, so
+ * that stories are folded one batch at a time across all workers, with a few statements per batch: one
+ * candidate lookup for all its drafts, one insert of the stories it opens, one update of the memberships.
+ */
+export async function placeInStories(tx: Queryable, placements: readonly StoryPlacement[]): Promise<void> {
+  const items = placements.flatMap((item): PlanItem[] => {
+    if (item.duplicateOf !== null) return [{ articleId: item.article.id, duplicateOf: item.duplicateOf }];
+    if (item.newDraftSimhash !== null) return [{ draft: draftOf(item.article, item.newDraftSimhash) }];
+    return [];
+  });
+  if (items.length === 0) return;
+  await lockStories(tx);
+  const drafts = items.flatMap((item) => ('draft' in item ? [item.draft] : []));
+  const storedCandidates = await findStoryCandidatesOfDrafts(
+    tx,
+    drafts.map(({ articleId, evidence, bandKeys }) => ({
+      articleId,
+      simhash: evidence.simhash!,
+      bandKeys,
+      numericFactKeys: numericFactKeys(evidence.facts),
+      publishedAt: evidence.publishedAt,
+    })),
+    { maxDistance: NEAR_DUPLICATE_MAX_DISTANCE, windowDays: STORY_WINDOW_DAYS },
+  );
+  const originals = items.flatMap((item) => ('duplicateOf' in item ? [item.duplicateOf] : []));
+  const plan = planStories(items, storedCandidates, await storiesOfArticles(tx, originals));
+
+  const openedIds = await createStories(
+    tx,
+    plan.opened.map((story) => story.firstArticleId),
+  );
+  const realId = new Map(plan.opened.map((story, index) => [story.storyId, openedIds[index]!]));
+  const resolve = (storyId: number) => realId.get(storyId) ?? storyId;
+  await saveStoryMemberships(
+    tx,
+    plan.memberships.map((membership) => ({ ...membership, storyId: resolve(membership.storyId) })),
+  );
+  const joined = [...plan.joined].map(resolve);
+  for (const [storyId, members] of await listMembersOfStories(tx, joined)) {
+    const primary = choosePrimary(members);
+    if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
+  }
+}
