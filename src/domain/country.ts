@@ -65,10 +65,37 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
 };
 const FOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
 
+/** Latin letters other than A–Z and a–z: only they can carry diacritics. */
+const NON_ASCII_LATIN = /(?![A-Za-z])\p{Script=Latin}/gu;
+/** What folding changes beyond the case, in either case: most words have none of it and are only lower-cased. */
+const NEEDS_FOLDING = new RegExp(
+  `${NON_ASCII_LATIN.source}|${APOSTROPHES.source}|${FOLDED_LETTERS.source}`,
+  'iu',
+);
+
+/**
+ * Folded forms of the words that need more than lower case. They recur from article to article (Kazakh, Uzbek and
+ * Azerbaijani ones above all), and folding one runs five regular expressions. Emptied when full, so that a
+ * long-running worker's memory stays bounded.
+ */
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_SIZE = 20_000;
+
 /** Lower case, Latin diacritics off (ş→s, ý→y), regional Cyrillic letters to Russian ones, no apostrophes. */
 function foldWord(word: string): string {
+  if (!NEEDS_FOLDING.test(word)) return word.toLowerCase();
+  let folded = foldMemo.get(word);
+  if (folded === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_SIZE) foldMemo.clear();
+    folded = foldMarkedWord(word);
+    foldMemo.set(word, folded);
+  }
+  return folded;
+}
+
+function foldMarkedWord(word: string): string {
   return word
-    .replace(/\p{Script=Latin}/gu, (char) => char.normalize('NFD').replace(/\p{M}/gu, ''))
+    .replace(NON_ASCII_LATIN, (char) => char.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/(?<=\p{Script=Latin})['’]s$/u, '')
     .replace(APOSTROPHES, '')
@@ -240,20 +267,24 @@ function matchTerm(tokens: Token[], start: number, term: Term): Mention | undefi
   return { term, start, end: start + term.words.length, ending };
 }
 
+/** The longest term starting at token `start`; of equally long ones, the first found. */
+function longestMention(tokens: Token[], start: number): Mention | undefined {
+  const token = tokens[start]!;
+  let best: Mention | undefined;
+  for (const key of [indexKey(token.folded), indexKey(token.raw)]) {
+    for (const term of termIndex.get(key) ?? []) {
+      if (best && term.size <= best.term.size) continue;
+      best = matchTerm(tokens, start, term) ?? best;
+    }
+  }
+  return best;
+}
+
 function findMentions(tokens: Token[]): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i]!;
-    const candidates = [
-      ...(termIndex.get(indexKey(token.folded)) ?? []),
-      ...(termIndex.get(indexKey(token.raw)) ?? []),
-    ];
-    let best: Mention | undefined;
-    for (const term of candidates) {
-      const mention = matchTerm(tokens, i, term);
-      if (mention && (!best || term.size > best.term.size)) best = mention;
-    }
+    const best = longestMention(tokens, i);
     if (best) mentions.push(best);
     i = best ? best.end : i + 1;
   }

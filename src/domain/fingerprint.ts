@@ -47,52 +47,79 @@ export function contentHash(title: string, body: string): string {
     .digest('hex');
 }
 
-const FNV_OFFSET_64 = 0xcbf29ce484222325n;
-const FNV_PRIME_64 = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
 const utf8 = new TextEncoder();
+const SPACE = 0x20;
 
-function fnv1a64(text: string): bigint {
-  let hash = FNV_OFFSET_64;
-  for (const byte of utf8.encode(text)) {
-    hash = ((hash ^ BigInt(byte)) * FNV_PRIME_64) & MASK_64;
+/**
+ * 64-bit FNV-1a of `bytes[start, end)` as its high and low 32-bit halves. The prime is 2^40 + 0x1b3, so
+ * hash·prime mod 2^64 = hash·0x1b3 + (hash << 40): the halves need only 32-bit multiplications (the low half's in
+ * 16-bit pieces, so that its carry into the high half is known), which keeps the loop free of BigInt allocations.
+ */
+function fnv1a64(bytes: Uint8Array, start: number, end: number): [high: number, low: number] {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let i = start; i < end; i++) {
+    low = (low ^ bytes[i]!) >>> 0;
+    const lowPart = (low & 0xffff) * 0x1b3;
+    const highPart = (low >>> 16) * 0x1b3 + (lowPart >>> 16);
+    high = (Math.imul(high, 0x1b3) + (highPart >>> 16) + (low << 8)) >>> 0;
+    low = ((highPart << 16) | (lowPart & 0xffff)) >>> 0;
   }
-  return hash;
+  return [high, low];
 }
 
 const SHINGLE_SIZE = 3;
 
-/** Distinct shingles: a phrase repeated in every paragraph (a slogan, a hashtag line) votes once. */
-function wordShingles(words: string[]): Set<string> {
-  if (words.length <= SHINGLE_SIZE) return new Set(words.length > 0 ? [words.join(' ')] : []);
-  const shingles = new Set<string>();
-  for (let i = 0; i + SHINGLE_SIZE <= words.length; i++) {
-    shingles.add(words.slice(i, i + SHINGLE_SIZE).join(' '));
-  }
-  return shingles;
+/** Where each space-separated word starts, then where one more word would start after the end. */
+function wordStarts(length: number, nextSpace: (from: number) => number): number[] {
+  const starts = [0];
+  for (let space = nextSpace(0); space !== -1; space = nextSpace(space + 1)) starts.push(space + 1);
+  starts.push(length + 1);
+  return starts;
 }
 
-/** 64-bit simhash of the text's distinct word 3-shingles; 0n for a text without words. */
+/** Each bit of the hash votes +1 when set and −1 when clear. */
+function addVotes(votes: Int32Array, [high, low]: [number, number]): void {
+  for (let bit = 0; bit < 32; bit++) {
+    votes[bit]! += (((low >>> bit) & 1) << 1) - 1;
+    votes[bit + 32]! += (((high >>> bit) & 1) << 1) - 1;
+  }
+}
+
+function fingerprintOf(votes: Int32Array): bigint {
+  let high = 0;
+  let low = 0;
+  for (let bit = 31; bit >= 0; bit--) {
+    high = high * 2 + (votes[bit + 32]! > 0 ? 1 : 0);
+    low = low * 2 + (votes[bit]! > 0 ? 1 : 0);
+  }
+  return (BigInt(high) << 32n) | BigInt(low);
+}
+
+/** 64-bit simhash of the text's distinct word 3-shingles (the whole text when shorter); 0n for a text without words. */
 export function simhash64(text: string): bigint {
   const normalized = normalizeForFingerprint(text);
-  const words = normalized === '' ? [] : normalized.split(' ');
-  const votes = new Array<number>(64).fill(0);
-  for (const shingle of wordShingles(words)) {
-    const hash = fnv1a64(shingle);
-    // Two 32-bit halves keep the per-bit loop in plain numbers instead of 64 BigInt shifts per shingle.
-    const low = Number(hash & 0xffffffffn);
-    const high = Number(hash >> 32n);
-    for (let bit = 0; bit < 32; bit++) {
-      votes[bit]! += (low >>> bit) & 1 ? 1 : -1;
-      votes[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
-    }
+  const votes = new Int32Array(64);
+  if (normalized === '') return fingerprintOf(votes);
+  // Words are separated by spaces, so a shingle is one stretch of the normalised text and of its UTF-8 bytes:
+  // hashing that stretch hashes the joined words without joining them.
+  const bytes = utf8.encode(normalized);
+  const charStarts = wordStarts(normalized.length, (from) => normalized.indexOf(' ', from));
+  const byteStarts = wordStarts(bytes.length, (from) => bytes.indexOf(SPACE, from));
+  const wordCount = charStarts.length - 1;
+  const size = Math.min(SHINGLE_SIZE, wordCount);
+  // Distinct shingles: a phrase repeated in every paragraph (a slogan, a hashtag line) votes once.
+  const seen = new Set<string>();
+  for (let i = 0; i + size <= wordCount; i++) {
+    const shingle = normalized.slice(charStarts[i], charStarts[i + size]! - 1);
+    if (seen.has(shingle)) continue;
+    seen.add(shingle);
+    addVotes(votes, fnv1a64(bytes, byteStarts[i]!, byteStarts[i + size]! - 1));
   }
-  let fingerprint = 0n;
-  for (let bit = 63; bit >= 0; bit--) {
-    fingerprint = (fingerprint << 1n) | (votes[bit]! > 0 ? 1n : 0n);
-  }
-  return fingerprint;
+  return fingerprintOf(votes);
 }
+
+const MASK_64 = 0xffffffffffffffffn;
 
 export function hammingDistance(a: bigint, b: bigint): number {
   let diff = (a ^ b) & MASK_64;

@@ -79,6 +79,11 @@ export interface CompiledTerm {
   term: string;
   /** The term's first word without its stem mark: a text lacking it cannot match. */
   literal: string;
+  /**
+   * The literal's first `BEGINNING_LENGTH` UTF-16 units, fewer where its leading letters are fewer ('' when it
+   * starts with none): a match starts a word, so a text none of whose words begins with them cannot match.
+   */
+  beginning: string;
   pattern: RegExp;
 }
 
@@ -144,13 +149,19 @@ function compileWord(word: string): string {
   return word.endsWith('*') ? escapeRegExp(word.slice(0, -1)) + stemTail : escapeRegExp(word);
 }
 
+const leadingLetters = new RegExp(`^${letter}*`, 'u');
+/** Three units tell наркотик* from the words that merely start alike (на, наш, нашли); two left many searched in vain. */
+export const BEGINNING_LENGTH = 3;
+
 export function compileTerm(term: string): CompiledTerm {
   const normalized = normalizeForMatching(term.trim());
   const words = normalized.split(' ');
   const body = words.map(compileWord).join('\\s+');
+  const literal = (words[0] ?? '').replace(/\*$/, '');
   return {
     term: normalized,
-    literal: (words[0] ?? '').replace(/\*$/, ''),
+    literal,
+    beginning: leadingLetters.exec(literal)![0].slice(0, BEGINNING_LENGTH),
     pattern: new RegExp(`${wordStart}${body}${wordEnd}`, 'gu'),
   };
 }

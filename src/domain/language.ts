@@ -1,4 +1,5 @@
-import { francAll } from 'franc';
+import { CharacterClasses } from './character-classes.js';
+import { FrancProfile, type FrancRanking } from './franc-ranking.js';
 import {
   ALIEN_LETTER,
   francCodeToLanguage,
@@ -46,26 +47,28 @@ const NEIGHBOUR_PRIOR_NATS = 8;
 const UNKNOWN_FOREIGN_PRIOR_NATS = 16;
 
 const scriptLetter: Readonly<Record<LetteredScript, RegExp>> = {
-  Cyrl: /(?=\p{L})\p{Script=Cyrillic}/gu,
-  Latn: /(?=\p{L})\p{Script=Latin}/gu,
-  Arab: /(?=\p{L})\p{Script=Arabic}/gu,
+  Cyrl: /(?=\p{L})\p{Script=Cyrillic}/u,
+  Latn: /(?=\p{L})\p{Script=Latin}/u,
+  Arab: /(?=\p{L})\p{Script=Arabic}/u,
 };
 const letteredScripts = Object.keys(scriptLetter) as LetteredScript[];
 
 /** Letters, combining marks and the apostrophes that are part of Uzbek and Turkic words. */
 const wordPattern = /[\p{L}\p{M}ʻʼ'‘’`´]+/gu;
 
+/** Each character's index in `letteredScripts` where it is a letter of one of them, else -1. */
+const scriptIndexOfLetter = new CharacterClasses((char) =>
+  letteredScripts.findIndex((script) => scriptLetter[script].test(char)),
+);
+
+/** The script most letters are written in, the first of equals; `Zyyy` without letters. */
 export function detectScript(text: string): Script {
-  let best: Script = 'Zyyy';
-  let bestCount = 0;
-  for (const script of letteredScripts) {
-    const count = text.match(scriptLetter[script])?.length ?? 0;
-    if (count > bestCount) {
-      best = script;
-      bestCount = count;
-    }
-  }
-  return best;
+  const counts = letteredScripts.map(() => 0);
+  scriptIndexOfLetter.forEach(text, (script) => {
+    if (script !== -1) counts[script]! += 1;
+  });
+  const best = counts.indexOf(Math.max(...counts));
+  return counts[best]! > 0 ? letteredScripts[best]! : 'Zyyy';
 }
 
 export function detectLanguage(input: TextForAnalysis, options: LanguageOptions = {}): LanguageResult {
@@ -81,7 +84,8 @@ export function detectLanguage(input: TextForAnalysis, options: LanguageOptions 
   );
   const prior = (lang: Language): number =>
     (rareScriptPriorNats[script][lang] ?? 0) + (options.declared?.includes(lang) ? DECLARED_PRIOR_NATS : 0);
-  const francFit = francLogLikelihoods(sample, francAll(sample, { only: candidates.flatMap(francCodesOf) }));
+  const franc = new FrancProfile(sample);
+  const francFit = francLogLikelihoods(sample, franc.rank(candidates.flatMap(francCodesOf)));
   const scored = candidates.map((lang) => ({
     lang,
     score: francFitOf(francFit, lang) + letterFit.get(lang)! + prior(lang),
@@ -97,7 +101,7 @@ export function detectLanguage(input: TextForAnalysis, options: LanguageOptions 
   const excludedMargin = Math.max(...scored.map(({ score }) => score)) - best.score - NEIGHBOUR_PRIOR_NATS;
   const foreignMargin = Math.max(
     excludedMargin,
-    foreignLanguageMargin(sample, script, letters, candidates, letterFit, prior),
+    foreignLanguageMargin(sample, franc, script, letters, candidates, letterFit, prior),
   );
   if (foreignMargin > 0) return undetermined(script, logistic(foreignMargin));
   return {
@@ -145,26 +149,36 @@ interface LetterCounts {
  */
 function countLetters(sample: string, script: LetteredScript): LetterCounts {
   const words = [...new Set(sample.replaceAll('İ', 'i').toLowerCase().match(wordPattern) ?? [])].join(' ');
-  const marked = new Map<string, number>();
-  const add = (letterClass: string): void => {
-    marked.set(letterClass, (marked.get(letterClass) ?? 0) + 1);
-  };
-  const markedSet = markedLetters[script];
-  let total = 0;
-  for (const { 0: letter, index } of words.matchAll(scriptLetter[script])) {
+  // Each distinct letter is told marked, plain or alien once; counting by letter first keeps the classes in the
+  // order their first letters appear.
+  const occurrences = new Map<number, number>();
+  const scriptIndex = letteredScripts.indexOf(script);
+  scriptIndexOfLetter.forEach(words, (letterScript, codePoint, index) => {
     // A separating ъ is counted as its own sign below.
-    if (letter === 'ъ' && /[еёюя]/.test(words[index + 1] ?? '')) continue;
-    total++;
-    if (markedSet.has(letter)) add(letter);
-    else if (!plainLetters[script].test(letter)) add(ALIEN_LETTER);
+    if (letterScript !== scriptIndex || isSeparatingHardSign(words, index)) return;
+    occurrences.set(codePoint, (occurrences.get(codePoint) ?? 0) + 1);
+  });
+  const marked = new Map<string, number>();
+  const add = (letterClass: string, count: number): void => {
+    marked.set(letterClass, (marked.get(letterClass) ?? 0) + count);
+  };
+  let total = 0;
+  for (const [codePoint, count] of occurrences) {
+    const letter = String.fromCodePoint(codePoint);
+    total += count;
+    if (markedLetters[script].has(letter)) add(letter, count);
+    else if (!plainLetters[script].test(letter)) add(ALIEN_LETTER, count);
   }
   for (const [sign, pattern] of Object.entries(letterSigns[script])) {
-    for (const _ of words.matchAll(pattern)) {
-      total++;
-      add(sign);
-    }
+    const count = words.match(pattern)?.length ?? 0;
+    total += count;
+    if (count > 0) add(sign, count);
   }
   return { total, marked };
+}
+
+function isSeparatingHardSign(words: string, index: number): boolean {
+  return words[index] === 'ъ' && /[еёюя]/.test(words[index + 1] ?? '');
 }
 
 /** Every letter some letter table marks in the script, plus the alien class. */
@@ -213,10 +227,7 @@ function observedLetterLogLikelihood(letters: LetterCounts, estimated: boolean):
 }
 
 /** franc's verdict per franc code as log-likelihoods relative to its best language. */
-function francLogLikelihoods(
-  sample: string,
-  ranked: readonly (readonly [string, number])[],
-): Map<string, number> {
+function francLogLikelihoods(sample: string, ranked: FrancRanking): Map<string, number> {
   const scale = Math.min(sample.length, SAMPLE_LENGTH) * FRANC_NATS_PER_CHAR;
   return new Map(ranked.map(([code, score]) => [code, (score - 1) * scale]));
 }
@@ -241,6 +252,7 @@ function francFitOf(francFit: ReadonlyMap<string, number>, lang: Language): numb
  */
 function foreignLanguageMargin(
   sample: string,
+  franc: FrancProfile,
   script: LetteredScript,
   letters: LetterCounts,
   candidates: readonly Language[],
@@ -253,9 +265,9 @@ function foreignLanguageMargin(
     .map(([code, rates]) => ({ code, fit: letterLogLikelihood(letters, script, rates) }))
     .filter(({ fit }) => winsOnLetters(fit));
   const unknownFit = observedLetterLogLikelihood(letters, true);
-  // Letters first: franc's unrestricted run costs more than everything else, so it is asked only when needed.
+  // Letters first: franc's unrestricted ranking costs more than everything else, so it is asked only when needed.
   if (neighbours.length === 0 && !winsOnLetters(unknownFit)) return 0;
-  const ranked = francAll(sample);
+  const ranked = franc.rank();
   const favourite = ranked[0]?.[0];
   if (favourite === undefined || favourite === 'und' || francCodeToLanguage[favourite]) return 0;
 

@@ -1,4 +1,5 @@
 import {
+  BEGINNING_LENGTH,
   type CompiledGroup,
   type CompiledLexicon,
   type CompiledTerm,
@@ -32,8 +33,22 @@ function isActive(lang: LexiconLanguage, wanted: DetectedLanguage | undefined): 
   return wanted === undefined || wanted === 'und' || lang === 'any' || lang === wanted;
 }
 
-function wordStarts(text: string): number[] {
-  return Array.from(text.matchAll(/[\p{L}\p{M}\p{N}]+/gu), (match) => match.index);
+interface WordIndex {
+  /** Where each word starts, in reading order. */
+  starts: number[];
+  /** The first one, two… up to `BEGINNING_LENGTH` UTF-16 units of every word, and '' (see `CompiledTerm.beginning`). */
+  beginnings: Set<string>;
+}
+
+/** One pass over the words: where they start, for context windows, and how, to rule most terms out cheaply. */
+function indexWords(text: string): WordIndex {
+  const starts: number[] = [];
+  const beginnings = new Set(['']);
+  for (const { 0: word, index } of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    starts.push(index);
+    for (let length = 1; length <= BEGINNING_LENGTH; length++) beginnings.add(word.slice(0, length));
+  }
+  return { starts, beginnings };
 }
 
 function wordIndexAt(starts: readonly number[], offset: number): number {
@@ -47,9 +62,10 @@ function wordIndexAt(starts: readonly number[], offset: number): number {
   return low - 1;
 }
 
-function spans(text: string, term: CompiledTerm): Array<[number, number]> {
-  // Most terms are absent from any one text: a substring test spares running (and compiling) their regex.
-  if (!text.includes(term.literal)) return [];
+function spans(text: string, words: WordIndex, term: CompiledTerm): Array<[number, number]> {
+  // Most terms are absent from any one text: no word begins like them, or, failing that, a substring test
+  // spares running (and compiling) their regex.
+  if (!words.beginnings.has(term.beginning) || !text.includes(term.literal)) return [];
   return Array.from(text.matchAll(term.pattern), (match) => [match.index, match.index + match[0].length]);
 }
 
@@ -58,17 +74,17 @@ function overlaps(start: number, end: number, other: { start: number; end: numbe
 }
 
 function findHits(text: string, lexicon: CompiledLexicon, lang: DetectedLanguage | undefined): Hit[] {
+  const words = indexWords(text);
   const masked = lexicon.lookalikes
     .filter((entry) => isActive(entry.lang, lang))
-    .flatMap((entry) => entry.terms.flatMap((term) => spans(text, term)))
+    .flatMap((entry) => entry.terms.flatMap((term) => spans(text, words, term)))
     .map(([start, end]) => ({ start, end }));
-  const starts = wordStarts(text);
   const hits: Hit[] = [];
   for (const group of lexicon.groups.filter((candidate) => isActive(candidate.lang, lang))) {
     for (const term of group.terms) {
-      for (const [start, end] of spans(text, term)) {
+      for (const [start, end] of spans(text, words, term)) {
         if (masked.some((span) => overlaps(start, end, span))) continue;
-        hits.push({ group, term, start, end, word: wordIndexAt(starts, start) });
+        hits.push({ group, term, start, end, word: wordIndexAt(words.starts, start) });
       }
     }
   }

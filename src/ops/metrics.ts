@@ -120,7 +120,7 @@ export function createOpsMetrics(sources: MetricsSources): OpsMetrics {
   });
   const latency = new Histogram({
     name: 'harvest_stage_duration_seconds',
-    help: 'Processing time of a job by queue: crawl (one source), articles (analysis and fate of one article)',
+    help: 'Processing time of a job by queue: crawl (one source), articles (one article: the batch it joined, from gathering to commit)',
     labelNames: ['queue'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [registry],

@@ -134,6 +134,11 @@ describe('assignCountry', () => {
     expect(assignCountry({ text: 'Ошто баңгизат сатуучу кармалды.' }, null).country).toBe('KG');
   });
 
+  it('folds capitals of regional and accented letters as it folds small ones', () => {
+    expect(assignCountry({ text: 'ҚАРАҒАНДЫ ОБЛЫСЫНДА ЗЕРТХАНА ЖОЙЫЛДЫ' }, null).country).toBe('KZ');
+    expect(assignCountry({ text: 'BAKIDA NARKOTİK SATAN ŞƏXS SAXLANILIB' }, null).country).toBe('AZ');
+  });
+
   it('reads Tajik «дар» and Turkmen names', () => {
     expect(assignCountry({ text: 'Дар Душанбе 2 кило героин мусодира шуд.' }, null).country).toBe('TJ');
     expect(

@@ -81,6 +81,94 @@ describe('simhash64', () => {
   });
 });
 
+/** The textbook definitions, in BigInt: the fast simhash must match them bit for bit, or stored fingerprints drift. */
+function referenceFnv1a64(text: string): bigint {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash;
+}
+
+function referenceSimhash64(text: string): bigint {
+  const normalized = normalizeForFingerprint(text);
+  const words = normalized === '' ? [] : normalized.split(' ');
+  const shingles = new Set(
+    words.length <= 3
+      ? [words.join(' ')].filter(() => words.length > 0)
+      : words.slice(2).map((_, i) => words.slice(i, i + 3).join(' ')),
+  );
+  const votes = new Array<number>(64).fill(0);
+  for (const shingle of shingles) {
+    const hash = referenceFnv1a64(shingle);
+    for (let bit = 0; bit < 64; bit++) votes[bit]! += (hash >> BigInt(bit)) & 1n ? 1 : -1;
+  }
+  return votes.reduceRight((fingerprint, vote) => (fingerprint << 1n) | (vote > 0 ? 1n : 0n), 0n);
+}
+
+/** Deterministic texts mixing the region's alphabets, apostrophes, emoji, astral letters and stray surrogates. */
+function mixedTexts(count: number): string[] {
+  const pieces = [
+    ...'abcxyzçşğıİöüəñ',
+    ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя',
+    ...'әғқңөұүһіӣӯҳҷўҝјҹ',
+    ...'ΣσςΑ',
+    ...'0123456789',
+    "o'",
+    'oʻ',
+    'gʼ',
+    '’',
+    '`',
+    'e\u0301',
+    '😀',
+    '👍🏽',
+    '𐐀',
+    '𐌰',
+    '𠀀',
+    '\ud800',
+    '\udc00',
+    'https://t.me/x ',
+    '.',
+    ',',
+    '-',
+    '«',
+    ' ',
+    ' ',
+    ' ',
+    '\n',
+  ];
+  let seed = 20_240_601;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: 1 + Math.floor(random() * 120) },
+      () => pieces[Math.floor(random() * pieces.length)],
+    ).join(''),
+  );
+}
+
+describe('simhash64 against the BigInt definition', () => {
+  it('the reference is FNV-1a 64', () => {
+    expect(referenceFnv1a64('')).toBe(0xcbf29ce484222325n);
+    expect(referenceFnv1a64('a')).toBe(0xaf63dc4c8601ec8cn);
+    expect(referenceFnv1a64('foobar')).toBe(0x85944171f73967e8n);
+  });
+
+  it('is the FNV-1a hash itself for a text of one shingle, in any script', () => {
+    for (const text of ['foobar', 'героин изъят', 'oʻzbekiston gʻalaba', 'Қарағанды', '𐐀𐐁 𠀀', 'ΣΟΦΙΑΣ']) {
+      expect(simhash64(text)).toBe(referenceFnv1a64(normalizeForFingerprint(text)));
+    }
+  });
+
+  it('matches bit for bit on thousands of mixed texts', () => {
+    const texts = [...mixedTexts(2000), originalRelease, repostedRelease, firstSeizure, secondSeizure];
+    for (const text of texts) expect(simhash64(text), text).toBe(referenceSimhash64(text));
+  });
+});
+
 describe('hammingDistance', () => {
   it('counts differing bits over all 64 bits', () => {
     expect(hammingDistance(0n, 0n)).toBe(0);

@@ -79,6 +79,15 @@ describe('scoreRelevance', () => {
     expect(scoreRelevance({ text: 'нарко\nтрафик' }, compiled).relevant).toBe(true);
   });
 
+  it('finds terms whose first word is one letter long or has an apostrophe after its first letter', () => {
+    const short = compileLexicon(
+      tinyLexicon({ groups: [{ id: 'x', lang: 'any', weight: 4, terms: ['в притоне', "o'zbek*"] }] }),
+    );
+    expect(
+      scoreRelevance({ text: 'Задержан в притоне; Oʻzbekistonda' }, short).matched.map((term) => term.term),
+    ).toEqual(['в притоне', "o'zbek*"]);
+  });
+
   it('ignores look-alikes even when a stem would cover them', () => {
     expect(scoreRelevance({ text: 'Главная героиня фильма' }, compiled)).toEqual({
       relevant: false,
