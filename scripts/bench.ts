@@ -21,7 +21,7 @@ import { analyzeArticle } from '../src/domain/analyze-article.js';
 import { canonicalizeUrl } from '../src/domain/canonical-url.js';
 import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
-import { processPendingInBatches } from '../src/workers/process-articles-batch.js';
+import { processPendingInBatches } from '../src/workers/process-article.js';
 import { type SyntheticArticle, syntheticArticles } from './bench/synthetic-articles.js';
 import { startSyntheticSite } from './bench/synthetic-site.js';
 

@@ -12,7 +12,7 @@ import { languageSchema } from '../domain/types.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
 import { waitForBatch } from '../workers/harvest-run.js';
-import { processPendingInBatches } from '../workers/process-articles-batch.js';
+import { processPendingInBatches } from '../workers/process-article.js';
 import {
   type CliContext,
   parseVerbArgs,

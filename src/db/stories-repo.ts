@@ -126,31 +126,6 @@ export async function createStory(tx: Queryable, articleId: number): Promise<num
   return storyId!;
 }
 
-export async function saveStoryMemberships(
-  tx: Queryable,
-  memberships: readonly StoryMembership[],
-): Promise<void> {
-  if (memberships.length === 0) return;
-  await tx.query(
-    `UPDATE articles a SET story_id = m.story_id, story_evidence = m.evidence, simhash_bands = m.bands,
-       story_facts = m.facts, updated_at = now()
-     FROM jsonb_to_recordset($1::jsonb)
-       AS m (article_id bigint, story_id bigint, evidence jsonb, bands integer[], facts text[])
-     WHERE a.id = m.article_id`,
-    [
-      JSON.stringify(
-        memberships.map((membership) => ({
-          article_id: membership.articleId,
-          story_id: membership.storyId,
-          evidence: membership.evidence,
-          bands: membership.bandKeys,
-          facts: membership.factKeys,
-        })),
-      ),
-    ],
-  );
-}
-
 /** The stories these articles belong to (articles outside any story are left out). */
 export async function storiesOfArticles(
   tx: Queryable,

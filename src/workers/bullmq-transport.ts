@@ -6,7 +6,7 @@ import { createArticleBatcher } from './article-batcher.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
 import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
 import type { PipelineContext } from './process-article.js';
-import { processArticlesEach } from './process-articles-batch.js';
+import { processArticlesEach } from './process-article.js';
 
 export interface QueueSettings {
   redisUrl: string;

@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js';
 import { type AnalysisThread, startAnalysisThread } from './analysis-thread.js';
 import { enqueueCrawls, type Queues } from './bullmq-transport.js';
 import { executeRun } from './execute-run.js';
-import { processPendingInBatches } from './process-articles-batch.js';
+import { processPendingInBatches } from './process-article.js';
 import { recoverPendingWork } from './recover.js';
 
 export interface HarvestDeps {

@@ -7,7 +7,6 @@ import {
   lockStories,
   type StoryEvidenceRecord,
   type StoryMembership,
-  saveStoryMemberships,
   setStoryPrimary,
   storiesOfArticles,
 } from '../db/stories-repo.js';
@@ -113,19 +112,30 @@ function draftOf(article: LockedArticle, simhash: bigint): StoryDraft {
   };
 }
 
+export interface PlacedInStories {
+  /** By article id, with real story ids: the story columns of those articles, to be written with their analysis. */
+  memberships: Map<number, StoryMembership>;
+  /** Stories that gained a member other than their first: their primary item is to be chosen again. */
+  joined: number[];
+}
+
 /**
  * Stories hold what analysts review: new drafts, and exact duplicates of one (another source reporting it,
- * counted in the story's size). Items filtered for any other reason stay outside stories. Under one lock, so
- * that stories are folded one batch at a time across all workers, with a few statements per batch: one
- * candidate lookup for all its drafts, one insert of the stories it opens, one update of the memberships.
+ * counted in the story's size). Items filtered for any other reason stay outside stories. Takes the story lock
+ * until the transaction ends, so that stories are folded one batch at a time across all workers, and needs a
+ * few statements per batch: one candidate lookup for all its drafts and one insert of the stories it opens.
+ * The memberships are returned, not written: the caller stores them with the articles' analysis.
  */
-export async function placeInStories(tx: Queryable, placements: readonly StoryPlacement[]): Promise<void> {
+export async function planStoryPlacements(
+  tx: Queryable,
+  placements: readonly StoryPlacement[],
+): Promise<PlacedInStories> {
   const items = placements.flatMap((item): PlanItem[] => {
     if (item.duplicateOf !== null) return [{ articleId: item.article.id, duplicateOf: item.duplicateOf }];
     if (item.newDraftSimhash !== null) return [{ draft: draftOf(item.article, item.newDraftSimhash) }];
     return [];
   });
-  if (items.length === 0) return;
+  if (items.length === 0) return { memberships: new Map(), joined: [] };
   await lockStories(tx);
   const drafts = items.flatMap((item) => ('draft' in item ? [item.draft] : []));
   const storedCandidates = await findStoryCandidatesOfDrafts(
@@ -141,19 +151,26 @@ export async function placeInStories(tx: Queryable, placements: readonly StoryPl
   );
   const originals = items.flatMap((item) => ('duplicateOf' in item ? [item.duplicateOf] : []));
   const plan = planStories(items, storedCandidates, await storiesOfArticles(tx, originals));
-
   const openedIds = await createStories(
     tx,
     plan.opened.map((story) => story.firstArticleId),
   );
   const realId = new Map(plan.opened.map((story, index) => [story.storyId, openedIds[index]!]));
   const resolve = (storyId: number) => realId.get(storyId) ?? storyId;
-  await saveStoryMemberships(
-    tx,
-    plan.memberships.map((membership) => ({ ...membership, storyId: resolve(membership.storyId) })),
-  );
-  const joined = [...plan.joined].map(resolve);
-  for (const [storyId, members] of await listMembersOfStories(tx, joined)) {
+  return {
+    memberships: new Map(
+      plan.memberships.map((membership) => [
+        membership.articleId,
+        { ...membership, storyId: resolve(membership.storyId) },
+      ]),
+    ),
+    joined: [...plan.joined].map(resolve),
+  };
+}
+
+/** Chooses the primary item of these stories again, once their new members are stored. */
+export async function refreshStoryPrimaries(tx: Queryable, storyIds: readonly number[]): Promise<void> {
+  for (const [storyId, members] of await listMembersOfStories(tx, storyIds)) {
     const primary = choosePrimary(members);
     if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
   }

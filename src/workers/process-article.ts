@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import {
-  findOriginalByContentHash,
-  type LockedArticle,
-  lockArticle,
-  saveAnalysis,
-} from '../db/articles-repo.js';
-import type { Database } from '../db/database.js';
-import { analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
+import type { LockedArticle } from '../db/articles-repo.js';
+import type { Database, Queryable } from '../db/database.js';
+import type { StoryMembership } from '../db/stories-repo.js';
+import { type ArticleVerdict, analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
-import type { AnalysisRequest } from './analysis-thread.js';
-import { placeInStories } from './place-in-stories.js';
+import type { AnalysisRequest, AnalysisThread } from './analysis-thread.js';
+import { planStoryPlacements, refreshStoryPrimaries } from './place-in-stories.js';
 
 export interface PipelineContext {
   db: Database;
@@ -53,51 +49,266 @@ export function analysisRequestOf(article: LockedArticle): AnalysisRequest {
   };
 }
 
-async function processOnce(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {
-  return ctx.db.transaction(async (tx) => {
-    const article = await lockArticle(tx, articleId);
-    if (!article) return 'missing';
-    // A job delivered twice, or re-enqueued by recovery after it was done, changes nothing.
-    if (article.status !== 'pending') return 'already_processed';
-    const request = analysisRequestOf(article);
-    const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
-    const duplicateOf = verdict.contentHash
-      ? await findOriginalByContentHash(tx, verdict.contentHash, article.id)
-      : undefined;
-    const fate = duplicateOf ? { status: 'filtered' as const, reason: 'duplicate' as const } : verdict.fate;
-    await saveAnalysis(tx, article.id, {
-      lang: verdict.language.lang,
-      script: verdict.language.script,
-      country: verdict.country,
-      score: verdict.relevance.score,
-      matched: verdict.relevance.matched,
-      contentHash: verdict.contentHash,
-      simhash: verdict.simhash,
-      status: fate.status,
-      filterReason: fate.reason,
-      duplicateOf: duplicateOf ?? null,
-    });
-    await placeInStories(tx, [
-      {
-        article,
-        duplicateOf: duplicateOf ?? null,
-        newDraftSimhash: fate.status === 'new' ? verdict.simhash : null,
-      },
-    ]);
-    return 'processed';
+interface Decided {
+  article: LockedArticle;
+  verdict: ArticleVerdict;
+  duplicateOf: number | null;
+}
+
+async function lockArticles(tx: Queryable, ids: readonly number[]): Promise<LockedArticle[]> {
+  const result = await tx.query<LockedArticle>(
+    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`,
+    [ids],
+  );
+  return result.rows;
+}
+
+/** Originals already stored for these hashes (the articles being processed have no hash yet). */
+async function findOriginals(tx: Queryable, hashes: readonly string[]): Promise<Map<string, number>> {
+  const result = await tx.query<{ content_hash: string; id: number }>(
+    `SELECT DISTINCT ON (content_hash) content_hash, id FROM articles
+     WHERE content_hash = ANY($1::text[]) AND duplicate_of IS NULL ORDER BY content_hash, id`,
+    [hashes],
+  );
+  return new Map(result.rows.map((row) => [row.content_hash, row.id]));
+}
+
+/** Exact duplicates against the store and, in id order, within the batch: the first copy is the original. */
+function decideDuplicates(
+  analysed: ReadonlyArray<{ article: LockedArticle; verdict: ArticleVerdict }>,
+  stored: Map<string, number>,
+): Decided[] {
+  const firstInBatch = new Map<string, number>();
+  return analysed.map(({ article, verdict }) => {
+    const hash = verdict.contentHash;
+    if (!hash) return { article, verdict, duplicateOf: null };
+    const original = stored.get(hash) ?? firstInBatch.get(hash);
+    if (original === undefined) firstInBatch.set(hash, article.id);
+    return { article, verdict, duplicateOf: original ?? null };
   });
 }
 
 /**
- * Runs every content stage on one stored candidate and records its fate. Idempotent: safe to call
- * for the same id from two workers at once.
+ * One multi-row UPDATE for the whole batch: the analysis, the fate and, for the articles that join a story, the
+ * membership, so that each article is written once (every version of a row costs its index entries, full text
+ * included).
  */
-export async function processArticle(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {
-  try {
-    return await processOnce(ctx, articleId);
-  } catch (error) {
-    // Two copies of one text processed at the same moment: the loser retries and sees the winner's hash.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return processOnce(ctx, articleId);
-    throw error;
+async function saveAnalyses(
+  tx: Queryable,
+  decided: readonly Decided[],
+  memberships: ReadonlyMap<number, StoryMembership>,
+): Promise<void> {
+  const fateOf = (item: Decided) =>
+    item.duplicateOf !== null ? { status: 'filtered', reason: 'duplicate' } : item.verdict.fate;
+  const membershipOf = (item: Decided) => memberships.get(item.article.id);
+  await tx.query(
+    `UPDATE articles a SET lang = v.lang, script = v.script, country = v.country, score = v.score,
+       matched = v.matched, content_hash = v.content_hash, simhash = v.simhash, status = v.status,
+       filter_reason = v.filter_reason, duplicate_of = v.duplicate_of,
+       story_id = coalesce(v.story_id, a.story_id), story_evidence = coalesce(v.story_evidence, a.story_evidence),
+       simhash_bands = coalesce(v.simhash_bands, a.simhash_bands), story_facts = coalesce(v.story_facts, a.story_facts),
+       processed_at = now(), updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS v (
+       id bigint, lang text, script text, country text, score real, matched jsonb, content_hash text, simhash bigint,
+       status text, filter_reason text, duplicate_of bigint, story_id bigint, story_evidence jsonb,
+       simhash_bands integer[], story_facts text[])
+     WHERE a.id = v.id`,
+    [
+      JSON.stringify(
+        decided.map((item) => ({
+          id: item.article.id,
+          lang: item.verdict.language.lang,
+          script: item.verdict.language.script,
+          country: item.verdict.country,
+          score: item.verdict.relevance.score,
+          matched: item.verdict.relevance.matched,
+          content_hash: item.verdict.contentHash,
+          // Signed, as Postgres keeps a bigint; as text, so that JSON does not round it.
+          simhash: item.verdict.simhash === null ? null : BigInt.asIntN(64, item.verdict.simhash).toString(),
+          status: fateOf(item).status,
+          filter_reason: fateOf(item).reason,
+          duplicate_of: item.duplicateOf,
+          story_id: membershipOf(item)?.storyId ?? null,
+          story_evidence: membershipOf(item)?.evidence ?? null,
+          simhash_bands: membershipOf(item)?.bandKeys ?? null,
+          story_facts: membershipOf(item)?.factKeys ?? null,
+        })),
+      ),
+    ],
+  );
+}
+
+/** Verdicts worked out before the batch was locked, valid for the version of the article they were made for. */
+export type Precomputed = ReadonlyMap<number, { version: number; verdict: ArticleVerdict }>;
+type VerdictCache = Map<number, { version: number; verdict: ArticleVerdict }>;
+
+async function processBatchOnce(
+  ctx: PipelineContext,
+  ids: readonly number[],
+  verdicts: VerdictCache,
+): Promise<Map<number, ProcessOutcome>> {
+  const verdictOf = (article: LockedArticle): ArticleVerdict => {
+    const ready = verdicts.get(article.id);
+    if (ready?.version === article.version) return ready.verdict;
+    const request = analysisRequestOf(article);
+    const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+    verdicts.set(article.id, { version: article.version, verdict });
+    return verdict;
+  };
+  return ctx.db.transaction(async (tx) => {
+    const outcomes = new Map<number, ProcessOutcome>(ids.map((id) => [id, 'missing']));
+    const locked = await lockArticles(tx, ids);
+    const pending = locked.filter((article) => {
+      // A job delivered twice, or re-enqueued by recovery after it was done, changes nothing.
+      outcomes.set(article.id, article.status === 'pending' ? 'processed' : 'already_processed');
+      return article.status === 'pending';
+    });
+    if (pending.length === 0) return outcomes;
+    const analysed = pending.map((article) => ({ article, verdict: verdictOf(article) }));
+    const hashes = [...new Set(analysed.flatMap(({ verdict }) => verdict.contentHash ?? []))];
+    const decided = decideDuplicates(analysed, await findOriginals(tx, hashes));
+    // Stories in id order, as one-by-one processing would fold them: an original before its copies.
+    const stories = await planStoryPlacements(
+      tx,
+      decided.map(({ article, verdict, duplicateOf }) => ({
+        article,
+        duplicateOf,
+        newDraftSimhash: duplicateOf === null && verdict.fate.status === 'new' ? verdict.simhash : null,
+      })),
+    );
+    await saveAnalyses(tx, decided, stories.memberships);
+    await refreshStoryPrimaries(tx, stories.joined);
+    return outcomes;
+  });
+}
+
+/**
+ * A concurrent batch committing an original of one of ours is the usual reason for a unique violation; the next
+ * attempt sees that original. Rarely does it happen twice in a row: then one article at a time.
+ */
+const BATCH_ATTEMPTS = 3;
+
+/**
+ * Runs every content stage on stored candidates and records their fates, in one transaction: one locking query,
+ * one duplicate lookup, one story lookup and one multi-row update for all of them. Idempotent (articles no longer
+ * pending are left alone) and safe to run for the same ids from several workers at once: exact duplicates are
+ * race-safe through the unique index on originals' content hash. When a concurrent writer took a hash first,
+ * the batch is redone without analysing its articles again.
+ */
+export async function processArticles(
+  ctx: PipelineContext,
+  ids: readonly number[],
+  precomputed?: Precomputed,
+): Promise<Map<number, ProcessOutcome>> {
+  const verdicts: VerdictCache = new Map(precomputed);
+  for (let attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
+    try {
+      return await processBatchOnce(ctx, ids, verdicts);
+    } catch (error) {
+      const raced = (error as { code?: string }).code === UNIQUE_VIOLATION;
+      if (!raced || (attempt === BATCH_ATTEMPTS && ids.length === 1)) throw error;
+    }
   }
+  const outcomes = new Map<number, ProcessOutcome>();
+  for (const id of ids) outcomes.set(id, await processArticle(ctx, id));
+  return outcomes;
+}
+
+/** processArticles for one article. */
+export async function processArticle(ctx: PipelineContext, articleId: number): Promise<ProcessOutcome> {
+  return (await processArticles(ctx, [articleId])).get(articleId)!;
+}
+
+/**
+ * processArticles, with one bad article kept from holding back the rest: when the batch fails, its articles
+ * are processed one at a time and each one's error is returned in its place (that article stays pending).
+ */
+export async function processArticlesEach(
+  ctx: PipelineContext,
+  ids: readonly number[],
+  precomputed?: Precomputed,
+): Promise<Map<number, ProcessOutcome | Error>> {
+  try {
+    return await processArticles(ctx, ids, precomputed);
+  } catch {
+    const results = new Map<number, ProcessOutcome | Error>();
+    for (const id of ids) {
+      try {
+        results.set(id, await processArticle(ctx, id));
+      } catch (error) {
+        results.set(id, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  }
+}
+
+export interface PendingSweep {
+  processed: number;
+  /** Articles whose processing threw: they stay pending for the next sweep. */
+  failed: Array<{ id: number; error: string }>;
+}
+
+interface SweepOptions {
+  runIds?: readonly number[];
+  batchSize?: number;
+  /** Analyses the next batch while this thread stores the current one (embedded mode: PGlite is busy here). */
+  analysisThread?: AnalysisThread;
+}
+
+/** The next pending articles, read without locking: their analysis may start before their batch is locked. */
+async function readPending(
+  ctx: PipelineContext,
+  afterId: number,
+  options: SweepOptions,
+): Promise<LockedArticle[]> {
+  const result = await ctx.db.query<LockedArticle>(
+    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.status = 'pending' AND a.id > $1 AND ($2::bigint[] IS NULL OR a.run_id = ANY($2::bigint[]))
+     ORDER BY a.id LIMIT $3`,
+    [afterId, options.runIds ?? null, options.batchSize ?? 200],
+  );
+  return result.rows;
+}
+
+/**
+ * Verdicts for a batch from the analysis thread. Should the thread fail, the batch is analysed here when it is
+ * processed: the thread only lends a core, it decides nothing.
+ */
+async function analyseAhead(
+  thread: AnalysisThread | undefined,
+  articles: readonly LockedArticle[],
+): Promise<Precomputed | undefined> {
+  if (!thread || articles.length === 0) return undefined;
+  try {
+    const verdicts = await thread.analyse(articles.map(analysisRequestOf));
+    return new Map(
+      articles.map((article, index) => [article.id, { version: article.version, verdict: verdicts[index]! }]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** Embedded sweep in batches: every pending article (of the given runs, or all), in id order. */
+export async function processPendingInBatches(
+  ctx: PipelineContext,
+  options: SweepOptions = {},
+): Promise<PendingSweep> {
+  const sweep: PendingSweep = { processed: 0, failed: [] };
+  let batch = await readPending(ctx, 0, options);
+  let verdicts = analyseAhead(options.analysisThread, batch);
+  while (batch.length > 0) {
+    const following = await readPending(ctx, batch[batch.length - 1]!.id, options);
+    const ready = await verdicts;
+    verdicts = analyseAhead(options.analysisThread, following);
+    const ids = batch.map((article) => article.id);
+    for (const [id, result] of await processArticlesEach(ctx, ids, ready)) {
+      if (result instanceof Error) sweep.failed.push({ id, error: result.message });
+      else if (result === 'processed') sweep.processed += 1;
+    }
+    batch = following;
+  }
+  return sweep;
 }
