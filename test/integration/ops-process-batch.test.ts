@@ -4,8 +4,11 @@ import { insertCandidate } from '../../src/db/articles-repo.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
-import { processArticle } from '../../src/workers/process-article.js';
-import { processArticles, processPendingInBatches } from '../../src/workers/process-article.js';
+import {
+  processArticle,
+  processArticles,
+  processPendingInBatches,
+} from '../../src/workers/process-article.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');

@@ -5,8 +5,7 @@ import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import { processArticle } from '../../src/workers/process-article.js';
-import { processPendingInBatches } from '../../src/workers/process-article.js';
+import { processArticle, processPendingInBatches } from '../../src/workers/process-article.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');

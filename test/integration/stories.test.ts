@@ -9,8 +9,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import type { Country, Language } from '../../src/domain/types.js';
-import { processArticle } from '../../src/workers/process-article.js';
-import { processArticles } from '../../src/workers/process-article.js';
+import { processArticle, processArticles } from '../../src/workers/process-article.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
