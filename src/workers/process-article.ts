@@ -55,13 +55,39 @@ interface Decided {
   duplicateOf: number | null;
 }
 
-async function lockArticles(tx: Queryable, ids: readonly number[]): Promise<LockedArticle[]> {
-  const result = await tx.query<LockedArticle>(
-    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-     WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`,
+const LOCK_SQL = `FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+  WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`;
+
+/**
+ * Locks the articles and reads them. Rows the caller read before (the embedded sweep reads a batch to analyse it
+ * ahead) are not read again when their version is unchanged: only their status and version are.
+ */
+async function lockArticles(
+  tx: Queryable,
+  ids: readonly number[],
+  known: ReadonlyMap<number, LockedArticle>,
+): Promise<LockedArticle[]> {
+  if (!ids.every((id) => known.has(id))) {
+    return (await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [ids]))
+      .rows;
+  }
+  const states = await tx.query<Pick<LockedArticle, 'id' | 'status' | 'version'>>(
+    `SELECT a.id, a.status, a.version ${LOCK_SQL}`,
     [ids],
   );
-  return result.rows;
+  const changed = states.rows
+    .filter((row) => known.get(row.id)?.version !== row.version)
+    .map((row) => row.id);
+  const reread = changed.length
+    ? new Map(
+        (
+          await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [
+            changed,
+          ])
+        ).rows.map((row) => [row.id, row]),
+      )
+    : new Map<number, LockedArticle>();
+  return states.rows.map((row) => reread.get(row.id) ?? { ...known.get(row.id)!, status: row.status });
 }
 
 /** Originals already stored for these hashes (the articles being processed have no hash yet). */
@@ -139,9 +165,15 @@ async function saveAnalyses(
   );
 }
 
-/** Verdicts worked out before the batch was locked, valid for the version of the article they were made for. */
-export type Precomputed = ReadonlyMap<number, { version: number; verdict: ArticleVerdict }>;
-type VerdictCache = Map<number, { version: number; verdict: ArticleVerdict }>;
+/**
+ * Verdicts worked out before the batch was locked, valid for the version of the article they were made for;
+ * with the article as it was read then, when the caller has it.
+ */
+export type Precomputed = ReadonlyMap<
+  number,
+  { version: number; verdict: ArticleVerdict; article?: LockedArticle }
+>;
+type VerdictCache = Map<number, { version: number; verdict: ArticleVerdict; article?: LockedArticle }>;
 
 async function processBatchOnce(
   ctx: PipelineContext,
@@ -153,12 +185,14 @@ async function processBatchOnce(
     if (ready?.version === article.version) return ready.verdict;
     const request = analysisRequestOf(article);
     const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
-    verdicts.set(article.id, { version: article.version, verdict });
+    verdicts.set(article.id, { version: article.version, verdict, article });
     return verdict;
   };
   return ctx.db.transaction(async (tx) => {
     const outcomes = new Map<number, ProcessOutcome>(ids.map((id) => [id, 'missing']));
-    const locked = await lockArticles(tx, ids);
+    const known = new Map<number, LockedArticle>();
+    for (const [id, { article }] of verdicts) if (article) known.set(id, article);
+    const locked = await lockArticles(tx, ids, known);
     const pending = locked.filter((article) => {
       // A job delivered twice, or re-enqueued by recovery after it was done, changes nothing.
       outcomes.set(article.id, article.status === 'pending' ? 'processed' : 'already_processed');
@@ -284,7 +318,10 @@ async function analyseAhead(
   try {
     const verdicts = await thread.analyse(articles.map(analysisRequestOf));
     return new Map(
-      articles.map((article, index) => [article.id, { version: article.version, verdict: verdicts[index]! }]),
+      articles.map((article, index) => [
+        article.id,
+        { version: article.version, verdict: verdicts[index]!, article },
+      ]),
     );
   } catch {
     return undefined;
