@@ -15,7 +15,7 @@ const HEALTH_CHECK_EVERY_MS = 5 * 60_000;
 /** A BullMQ worker process: crawl and article jobs, with recovery of lost work, until SIGINT/SIGTERM. */
 export async function workerCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseVerbArgs(args, {
-    concurrency: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '2' },
     batch: { type: 'string', default: String(DEFAULT_ARTICLE_BATCH) },
     crawls: { type: 'string', default: '2' },
     'lock-secs': { type: 'string', default: '30' },

@@ -6,7 +6,7 @@ import { createArticleBatcher } from './article-batcher.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
 import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
 import type { PipelineContext } from './process-article.js';
-import { processArticlesEach } from './process-article.js';
+import { createSerialLane, processArticlesAhead } from './process-article.js';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -90,9 +90,8 @@ function parsePayload<T>(
 }
 
 /**
- * One batch at a time per worker process by default: two batches of one process in flight meet each other's
- * originals (copies of one release arrive together) and redo their work, which costs more than the overlap of
- * one batch's analysis with the other's queries brings. Run one worker process per core instead.
+ * Article jobs a worker processes together. Two batches are in flight by default: one analysed while the other
+ * holds its transaction (`processArticlesAhead`); transactions of one process run one at a time.
  */
 export const DEFAULT_ARTICLE_BATCH = 50;
 const DEFAULT_CRAWL_CONCURRENCY = 2;
@@ -139,7 +138,8 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   );
 
   const batchSize = deps.batchSize ?? DEFAULT_ARTICLE_BATCH;
-  const batcher = createArticleBatcher((ids) => processArticlesEach(deps, ids), {
+  const lane = createSerialLane();
+  const batcher = createArticleBatcher((ids) => processArticlesAhead(deps, ids, lane), {
     maxBatch: batchSize,
     maxWaitMs: BATCH_WAIT_MS,
   });

@@ -278,6 +278,47 @@ export async function processArticlesEach(
   }
 }
 
+/** Runs one piece of work at a time, in the order asked. */
+export function createSerialLane(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * processArticlesEach with the analysis done before the transaction, outside the lane: while one batch of a
+ * worker holds its transaction (the lane lets one through at a time, so that a worker's batches never race each
+ * other for an original), the next batch is analysed.
+ */
+export async function processArticlesAhead(
+  ctx: PipelineContext,
+  ids: readonly number[],
+  lane: <T>(work: () => Promise<T>) => Promise<T>,
+): Promise<Map<number, ProcessOutcome | Error>> {
+  let precomputed: Precomputed | undefined;
+  try {
+    const rows = await ctx.db.query<LockedArticle>(
+      `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+       WHERE a.id = ANY($1::bigint[]) AND a.status = 'pending'`,
+      [ids],
+    );
+    precomputed = new Map(
+      rows.rows.map((article) => {
+        const request = analysisRequestOf(article);
+        const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+        return [article.id, { version: article.version, verdict, article }];
+      }),
+    );
+  } catch {
+    // Analysed in the transaction instead, where an article that fails is told apart from the others.
+    precomputed = undefined;
+  }
+  return lane(() => processArticlesEach(ctx, ids, precomputed));
+}
+
 export interface PendingSweep {
   processed: number;
   /** Articles whose processing threw: they stay pending for the next sweep. */

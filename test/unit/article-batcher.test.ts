@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BatchResults, createArticleBatcher } from '../../src/workers/article-batcher.js';
-import type { ProcessOutcome } from '../../src/workers/process-article.js';
+import { createSerialLane, type ProcessOutcome } from '../../src/workers/process-article.js';
 
 function recordingProcessor(answer: (id: number) => ProcessOutcome | Error = () => 'processed') {
   const batches: number[][] = [];
@@ -63,5 +63,24 @@ describe('article batcher', () => {
   it('rejects a job whose article the batch left unanswered', async () => {
     const batcher = createArticleBatcher(async () => new Map(), { maxBatch: 1, maxWaitMs: 50 });
     await expect(batcher.process(9)).rejects.toThrow(/no result for article 9/);
+  });
+});
+
+describe('serial lane', () => {
+  it('runs one piece of work at a time, in order, and goes on after a failure', async () => {
+    const lane = createSerialLane();
+    const events: string[] = [];
+    const work =
+      (name: string, fail = false) =>
+      async () => {
+        events.push(`start ${name}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([lane(work('a')), lane(work('b', true)), lane(work('c'))]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 });
