@@ -125,6 +125,7 @@ async function saveAnalyses(
   decided: readonly Decided[],
   memberships: ReadonlyMap<number, StoryMembership>,
 ): Promise<void> {
+  if (decided.length === 0) return;
   const fateOf = (item: Decided) =>
     item.duplicateOf !== null ? { status: 'filtered', reason: 'duplicate' } : item.verdict.fate;
   const membershipOf = (item: Decided) => memberships.get(item.article.id);
@@ -202,16 +203,26 @@ async function processBatchOnce(
     const analysed = pending.map((article) => ({ article, verdict: verdictOf(article) }));
     const hashes = [...new Set(analysed.flatMap(({ verdict }) => verdict.contentHash ?? []))];
     const decided = decideDuplicates(analysed, await findOriginals(tx, hashes));
+    // Articles that stay outside stories are written before the story lock is taken: it is held by one batch at
+    // a time across all workers.
+    const joinsStories = ({ verdict, duplicateOf }: Decided) =>
+      duplicateOf !== null || verdict.fate.status === 'new';
+    await saveAnalyses(
+      tx,
+      decided.filter((item) => !joinsStories(item)),
+      new Map(),
+    );
+    const storyBound = decided.filter(joinsStories);
     // Stories in id order, as one-by-one processing would fold them: an original before its copies.
     const stories = await planStoryPlacements(
       tx,
-      decided.map(({ article, verdict, duplicateOf }) => ({
+      storyBound.map(({ article, verdict, duplicateOf }) => ({
         article,
         duplicateOf,
-        newDraftSimhash: duplicateOf === null && verdict.fate.status === 'new' ? verdict.simhash : null,
+        newDraftSimhash: duplicateOf === null ? verdict.simhash : null,
       })),
     );
-    await saveAnalyses(tx, decided, stories.memberships);
+    await saveAnalyses(tx, storyBound, stories.memberships);
     await refreshStoryPrimaries(tx, stories.joined);
     return outcomes;
   });
@@ -305,13 +316,15 @@ export async function processArticlesAhead(
        WHERE a.id = ANY($1::bigint[]) AND a.status = 'pending'`,
       [ids],
     );
-    precomputed = new Map(
-      rows.rows.map((article) => {
-        const request = analysisRequestOf(article);
-        const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
-        return [article.id, { version: article.version, verdict, article }];
-      }),
-    );
+    const verdicts: VerdictCache = new Map();
+    for (const article of rows.rows) {
+      const request = analysisRequestOf(article);
+      const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+      verdicts.set(article.id, { version: article.version, verdict, article });
+      // The other batch's transaction waits for its query results on this thread: let them in between articles.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    precomputed = verdicts;
   } catch {
     // Analysed in the transaction instead, where an article that fails is told apart from the others.
     precomputed = undefined;
