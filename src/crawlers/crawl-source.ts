@@ -12,11 +12,13 @@ import {
 } from 'crawlee';
 import { chromium } from 'playwright-core';
 import type { SourceConfig } from '../config/source-schema.js';
-import { filterUnknownUrls, insertCandidate } from '../db/articles-repo.js';
+import { filterUnknownUrls } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type CrawlStats, emptyCrawlStats, getRun, recordHeartbeat } from '../db/runs-repo.js';
 import { canonicalizeUrl } from '../domain/canonical-url.js';
 import type { Logger } from '../logger.js';
+import { Backlog } from './backlog.js';
+import { CandidateWriter } from './candidate-writer.js';
 import type { DiscoveredLink } from './discovery/discovered-link.js';
 import { parseFeed } from './discovery/parse-feed.js';
 import { parseListing } from './discovery/parse-listing.js';
@@ -73,6 +75,8 @@ const HEARTBEAT_EVERY_MS = 2_000;
 const MAX_BROWSER_PAGES = 2;
 // mvd.ru → мвд.рф and similar stubs chain at most a couple of hops; more is a loop.
 const MAX_CLIENT_REDIRECTS = 3;
+// Article pages fetched but not extracted yet, in characters: a few dozen real pages, or one huge one.
+const MAX_BACKLOG_CHARS = 8_000_000;
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -100,6 +104,10 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   let lastHeartbeat = 0;
   // Replays of recorded sites judge ages against the recording time; live crawls against now.
   const referenceTime = (await getRun(deps.db, runId))?.reference_time ?? new Date();
+  // The extraction thread loads its parsers while discovery pages download (a Telegram crawl fetches no article).
+  if (source.discovery.strategy !== 'telegram') sharedExtractor().warmUp();
+  const candidates = candidateWriter(deps, stats, log);
+  const articles = new Backlog(MAX_BACKLOG_CHARS);
 
   /** Queues the article links not seen before; returns how many were new. */
   const enqueueArticles = async (page: FetchedPage, links: DiscoveredLink[]): Promise<number> => {
@@ -145,7 +153,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
       const post = byCanonical.get(canonical)!;
       const publishedAt = post.publishedAt ? new Date(post.publishedAt) : null;
       const validDate = publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : null;
-      const { id, inserted } = await insertCandidate(deps.db, {
+      await candidates.add({
         sourceId: source.id,
         runId,
         url: post.url,
@@ -162,11 +170,42 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
         },
         page: { html: post.html, httpStatus: page.httpStatus, contentType: page.contentType },
       });
-      if (!inserted) continue;
-      stats.candidatesStored += 1;
-      await deps.onCandidateStored?.(id);
     }
     return unknown.size;
+  };
+
+  /** Never rejects: a page the extractor fails on is stored without fields. */
+  const extractAndStore = async (page: FetchedPage): Promise<void> => {
+    const extracted = await sharedExtractor()
+      .extract(
+        {
+          html: page.html,
+          url: page.loadedUrl,
+          selectors: source.article,
+          timezone: source.timezone,
+          now: referenceTime,
+        },
+        source.limits.timeoutSecs * 1000,
+      )
+      .catch((error: unknown) => extractionFailure(page, error));
+    for (const field of extracted.missing) stats.extractionsMissing[field] += 1;
+    await candidates.add({
+      sourceId: source.id,
+      runId,
+      url: page.url,
+      canonicalUrl: String(page.userData.canonical),
+      title: extracted.title,
+      body: extracted.body,
+      publishedAt: extracted.publishedAt,
+      extraction: {
+        missing: extracted.missing,
+        errors: extracted.errors,
+        htmlLang: extracted.htmlLang,
+        loadedUrl: page.loadedUrl,
+        listedAt: page.userData.listedAt ?? null,
+      },
+      page: { html: page.html, httpStatus: page.httpStatus, contentType: page.contentType },
+    });
   };
 
   const handlers: Record<Label, (page: FetchedPage) => Promise<void>> = {
@@ -203,39 +242,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     },
     async ARTICLE(page) {
       stats.articlePagesFetched += 1;
-      const extracted = await sharedExtractor()
-        .extract(
-          {
-            html: page.html,
-            url: page.loadedUrl,
-            selectors: source.article,
-            timezone: source.timezone,
-            now: referenceTime,
-          },
-          source.limits.timeoutSecs * 1000,
-        )
-        .catch((error: unknown) => extractionFailure(page, error));
-      for (const field of extracted.missing) stats.extractionsMissing[field] += 1;
-      const { id, inserted } = await insertCandidate(deps.db, {
-        sourceId: source.id,
-        runId,
-        url: page.url,
-        canonicalUrl: String(page.userData.canonical),
-        title: extracted.title,
-        body: extracted.body,
-        publishedAt: extracted.publishedAt,
-        extraction: {
-          missing: extracted.missing,
-          errors: extracted.errors,
-          htmlLang: extracted.htmlLang,
-          loadedUrl: page.loadedUrl,
-          listedAt: page.userData.listedAt ?? null,
-        },
-        page: { html: page.html, httpStatus: page.httpStatus, contentType: page.contentType },
-      });
-      if (!inserted) return;
-      stats.candidatesStored += 1;
-      await deps.onCandidateStored?.(id);
+      await articles.add(extractAndStore(page), page.html.length);
     },
   };
 
@@ -398,16 +405,40 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     { strategy: source.discovery.strategy, crawler: source.crawler, urls: source.discovery.urls },
     'crawl started',
   );
-  await crawler.run(
-    source.discovery.urls.map((url) => ({ url, label: startLabel[source.discovery.strategy] })),
-  );
+  try {
+    await crawler.run(
+      source.discovery.urls.map((url) => ({ url, label: startLabel[source.discovery.strategy] })),
+    );
+  } finally {
+    // What a failing crawl fetched is stored all the same.
+    await articles.drain().finally(() => candidates.flush());
+  }
   // A 304 next time skips every link behind a page: only a crawl that fetched all of them may allow that.
   if (stats.errors.length === 0 && queuedArticles.size < source.limits.maxArticles) {
-    for (const [url, validators] of discoveryValidators) await rememberValidators(deps.db, url, validators);
+    await rememberValidators(deps.db, discoveryValidators);
   }
   await recordHeartbeat(deps.db, runId, stats);
   log.info({ ...stats, errors: stats.errors.length }, 'crawl finished');
   return stats;
+}
+
+/** Stores the crawl's candidates in batches, counting and enqueueing the new ones and recording failures. */
+function candidateWriter(deps: CrawlDeps, stats: CrawlStats, log: Logger): CandidateWriter {
+  return new CandidateWriter({
+    db: deps.db,
+    onStored: async (articleId) => {
+      stats.candidatesStored += 1;
+      // The article is safe in Postgres already: if the queue is down, recovery enqueues it later.
+      await deps.onCandidateStored?.(articleId).catch((error: unknown) => {
+        log.warn({ articleId, err: error }, 'stored candidate not enqueued');
+      });
+    },
+    onFailed: (candidate, error) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      stats.errors.push({ url: candidate.url, kind: classifyError(failure), message: failure.message });
+      log.warn({ url: candidate.url, err: failure }, 'candidate not stored');
+    },
+  });
 }
 
 function tryCanonicalize(url: string): string | undefined {

@@ -73,36 +73,77 @@ export async function insertCandidate(
   db: Queryable,
   candidate: CandidateArticle,
 ): Promise<{ id: number; inserted: boolean }> {
-  const inserted = await db.query<{ id: number }>(
-    `INSERT INTO articles (source_id, run_id, url, canonical_url, title, body, published_at, extraction)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
+  const [stored] = await insertCandidates(db, [candidate]);
+  return stored!;
+}
+
+/**
+ * Stores candidates, each with its page, in one statement: one round trip and one commit for the lot, and
+ * an article is never stored without its page. Answers each candidate in order, as insertCandidate does;
+ * of several candidates with one canonical URL, the first is stored.
+ */
+export async function insertCandidates(
+  db: Queryable,
+  candidates: readonly CandidateArticle[],
+): Promise<Array<{ id: number; inserted: boolean }>> {
+  if (candidates.length === 0) return [];
+  const column = <T>(read: (candidate: CandidateArticle) => T) => candidates.map(read);
+  const inserted = await db.query<{ id: number; canonical_url: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::timestamptz[], $8::jsonb[], $9::text[], $10::int[], $11::text[])
+         WITH ORDINALITY AS t (source_id, run_id, url, canonical_url, title, body, published_at, extraction,
+                               html, http_status, content_type, position)
+     ), stored AS (
+       INSERT INTO articles (source_id, run_id, url, canonical_url, title, body, published_at, extraction)
+       SELECT source_id, run_id, url, canonical_url, title, body, published_at, extraction
+       FROM input ORDER BY position
+       ON CONFLICT (canonical_url) DO NOTHING
+       RETURNING id, canonical_url
+     ), pages AS (
+       INSERT INTO article_pages (article_id, html, http_status, content_type)
+       SELECT DISTINCT ON (stored.id) stored.id, input.html, input.http_status, input.content_type
+       FROM stored JOIN input USING (canonical_url)
+       WHERE input.html IS NOT NULL
+       ORDER BY stored.id, input.position
+     )
+     SELECT id, canonical_url FROM stored`,
     [
-      candidate.sourceId,
-      candidate.runId,
-      candidate.url,
-      candidate.canonicalUrl,
-      candidate.title,
-      candidate.body,
-      candidate.publishedAt,
-      JSON.stringify(candidate.extraction),
+      column((c) => c.sourceId),
+      column((c) => c.runId),
+      column((c) => c.url),
+      column((c) => c.canonicalUrl),
+      column((c) => c.title),
+      column((c) => c.body),
+      column((c) => c.publishedAt),
+      column((c) => JSON.stringify(c.extraction)),
+      column((c) => c.page?.html ?? null),
+      column((c) => c.page?.httpStatus ?? null),
+      column((c) => c.page?.contentType ?? null),
     ],
   );
-  const row = inserted.rows[0];
-  if (!row) {
-    const existing = await db.query<{ id: number }>('SELECT id FROM articles WHERE canonical_url = $1', [
-      candidate.canonicalUrl,
-    ]);
-    return { id: existing.rows[0]!.id, inserted: false };
-  }
-  if (candidate.page) {
-    await db.query(
-      `INSERT INTO article_pages (article_id, html, http_status, content_type) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (article_id) DO NOTHING`,
-      [row.id, candidate.page.html, candidate.page.httpStatus, candidate.page.contentType],
-    );
-  }
-  return { id: row.id, inserted: true };
+  const newIds = new Map(inserted.rows.map((row) => [row.canonical_url, row.id]));
+  const existingIds = await existingIdsOf(
+    db,
+    candidates.map((c) => c.canonicalUrl).filter((url) => !newIds.has(url)),
+  );
+  return candidates.map(({ canonicalUrl }) => {
+    const id = newIds.get(canonicalUrl);
+    if (id === undefined) return { id: existingIds.get(canonicalUrl)!, inserted: false };
+    // A later candidate with the same canonical URL is a second delivery of the first.
+    newIds.delete(canonicalUrl);
+    existingIds.set(canonicalUrl, id);
+    return { id, inserted: true };
+  });
+}
+
+async function existingIdsOf(db: Queryable, canonicalUrls: readonly string[]): Promise<Map<string, number>> {
+  if (canonicalUrls.length === 0) return new Map();
+  const existing = await db.query<{ id: number; canonical_url: string }>(
+    'SELECT id, canonical_url FROM articles WHERE canonical_url = ANY($1::text[])',
+    [canonicalUrls],
+  );
+  return new Map(existing.rows.map((row) => [row.canonical_url, row.id]));
 }
 
 export type LockedArticle = ArticleRow & { source_config: unknown; reference_time: Date | null };

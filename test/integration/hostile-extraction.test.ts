@@ -51,6 +51,17 @@ describe('IsolatedExtractor', () => {
     expect((await small.extract(GOOD, 10_000)).title).toBe('Изъят героин');
   });
 
+  it('blames only the page that hangs: the pages queued behind it are extracted by the next worker', async () => {
+    const titled = (title: string) => ({ ...GOOD, html: GOOD.html.replaceAll('Изъят героин', title) });
+    const outcomes = await Promise.all([
+      roomy.extract(titled('До'), 10_000).then((r) => r.title),
+      failureOf(roomy.extract(HANG, 1_000)),
+      roomy.extract(titled('После'), 10_000).then((r) => r.title),
+      roomy.extract(titled('Ещё'), 10_000).then((r) => r.title),
+    ]);
+    expect(outcomes).toEqual(['До', 'extraction_timeout', 'После', 'Ещё']);
+  });
+
   it('queues pages and answers each with its own result', async () => {
     const titles = await Promise.all(
       ['Один', 'Два', 'Три'].map((title) =>

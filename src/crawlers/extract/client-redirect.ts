@@ -17,9 +17,10 @@ const MAX_STUB_TEXT_CHARS = 500;
 export function findClientRedirect(html: string, pageUrl: string): string | null {
   const meta = META_REFRESH.exec(html) ?? META_REFRESH_CONTENT_FIRST.exec(html);
   if (meta && Number(meta[1]) <= MAX_REFRESH_DELAY_SECS) return resolveTarget(meta[2], pageUrl);
-  if (visibleTextLength(html) > MAX_STUB_TEXT_CHARS) return null;
   const script = SCRIPT_REDIRECT.exec(html);
-  return script ? resolveTarget(script[1] ?? script[2], pageUrl) : null;
+  // Measuring the text takes three passes over the page: only worth it when there is a script to follow.
+  if (!script || visibleTextLength(html) > MAX_STUB_TEXT_CHARS) return null;
+  return resolveTarget(script[1] ?? script[2], pageUrl);
 }
 
 function resolveTarget(target: string | undefined, pageUrl: string): string | null {

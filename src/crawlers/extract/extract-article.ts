@@ -46,7 +46,12 @@ export function extractArticle(input: ExtractArticleInput): ExtractedArticle {
   const timezone = resolveTimezone(input.timezone, errors);
   const now = input.now ?? new Date();
   const generic = new GenericPage(input.html, input.selectors?.remove ?? [], errors);
-  const custom = input.selectors ? new SelectorPage(input.html, input.selectors, errors) : null;
+  // Without a field selector the generic DOM serves every field: a second parse of the page would be waste.
+  const selectors = input.selectors;
+  const custom =
+    selectors?.title || selectors?.body || selectors?.date
+      ? new SelectorPage(input.html, selectors, errors)
+      : null;
 
   // Each field on its own: a selector that fails hands that field alone to the generic reader.
   const title = custom?.title() ?? generic.title();

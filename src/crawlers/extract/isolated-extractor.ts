@@ -24,20 +24,36 @@ export class ExtractionFailedError extends Error {
 }
 
 interface Job {
+  id: number;
   input: ExtractArticleInput;
   timeoutMs: number;
   resolve(result: ExtractedArticle): void;
   reject(error: Error): void;
 }
 
+interface WorkerMessage {
+  id?: number;
+  result?: ExtractedArticle;
+  error?: string;
+}
+
 const DEFAULT_MAX_MEMORY_MB = 512;
 const WORKER_ENTRY = new URL('./extract-worker-entry.mjs', import.meta.url);
 
-/** Runs one extraction at a time in one worker thread, started on first use and replaced when it fails. */
+/**
+ * Extracts in one worker thread, started on first use and replaced when it fails. Pages are posted as they
+ * come, so the worker goes from one page to the next without waiting for this thread to send it; it
+ * answers them in order, so the first unanswered page is the one it is working on, and that page alone is
+ * timed and blamed. Pages posted behind it go to the next worker.
+ */
 export class IsolatedExtractor {
+  /** The current worker, ready or starting. */
   private starting: Promise<Worker> | null = null;
-  private readonly queue: Job[] = [];
-  private busy = false;
+  private ready: Worker | null = null;
+  private readonly waiting: Job[] = [];
+  /** Posted to the ready worker, in order. */
+  private readonly posted: Job[] = [];
+  private budget: NodeJS.Timeout | undefined;
   private nextId = 0;
   private readonly maxMemoryMb: number;
 
@@ -48,99 +64,126 @@ export class IsolatedExtractor {
   /** Rejects with an ExtractionFailedError when the page takes longer than `timeoutMs` or kills the parser. */
   extract(input: ExtractArticleInput, timeoutMs: number): Promise<ExtractedArticle> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, timeoutMs, resolve, reject });
-      this.runNext();
+      this.waiting.push({ id: this.nextId++, input, timeoutMs, resolve, reject });
+      this.dispatch();
     });
+  }
+
+  /** Starts the worker ahead of the first page, so that it loads its parsers while other work goes on. */
+  warmUp(): void {
+    if (!this.ready) this.start();
   }
 
   async close(): Promise<void> {
     const starting = this.starting;
     this.starting = null;
+    this.ready = null;
+    clearTimeout(this.budget);
+    this.budget = undefined;
+    const closed = new ExtractionFailedError('extraction_crashed', 'extractor closed');
+    for (const job of [...this.posted.splice(0), ...this.waiting.splice(0)]) job.reject(closed);
     const worker = await starting?.catch(() => null);
     await worker?.terminate();
   }
 
-  private runNext(): void {
-    const job = this.busy ? undefined : this.queue.shift();
-    if (!job) return;
-    this.busy = true;
-    this.ensureWorker().then(
-      (worker) => this.runOn(worker, job),
-      (error: Error) => this.settle(() => job.reject(asCrash(error))),
+  private dispatch(): void {
+    if (this.waiting.length === 0) return;
+    const worker = this.ready;
+    if (!worker) {
+      this.start();
+      return;
+    }
+    for (const job of this.waiting.splice(0)) {
+      this.posted.push(job);
+      worker.postMessage({ id: job.id, input: job.input });
+    }
+    this.timeCurrentPage(worker);
+  }
+
+  private start(): void {
+    if (this.starting) return;
+    const starting = startWorker(this.maxMemoryMb);
+    this.starting = starting;
+    starting.then(
+      (worker) => {
+        // Closed meanwhile: close() terminates it.
+        if (this.starting !== starting) return;
+        this.ready = worker;
+        worker.on('message', (message: WorkerMessage) => this.answer(worker, message));
+        worker.on('error', (error: Error) => this.replace(worker, asCrash(error)));
+        worker.on('exit', (code: number) =>
+          this.replace(worker, new ExtractionFailedError('extraction_crashed', `worker exited (${code})`)),
+        );
+        // An idle worker must not keep a finished command alive (after the listeners: adding one refs it again).
+        worker.unref();
+        this.dispatch();
+      },
+      (error: Error) => {
+        if (this.starting !== starting) return;
+        this.starting = null;
+        for (const job of this.waiting.splice(0)) job.reject(asCrash(error));
+      },
     );
   }
 
-  private runOn(worker: Worker, job: Job): void {
-    const id = this.nextId++;
-    const finish = (outcome: () => void, keepWorker: boolean) => {
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (!keepWorker) this.discard(worker);
-      this.settle(outcome);
-    };
-    const onMessage = (message: { id?: number; result?: ExtractedArticle; error?: string }) => {
-      if (message.id !== id) return;
-      if (message.result) finish(() => job.resolve(message.result!), true);
-      else
-        finish(() => job.reject(new ExtractionFailedError('extraction_error', String(message.error))), true);
-    };
-    const onError = (error: Error) => finish(() => job.reject(asCrash(error)), false);
-    const onExit = (code: number) =>
-      finish(
-        () => job.reject(new ExtractionFailedError('extraction_crashed', `worker exited (${code})`)),
-        false,
-      );
-    const timer = setTimeout(() => {
-      const message = `extraction took longer than ${job.timeoutMs} ms`;
-      finish(() => job.reject(new ExtractionFailedError('extraction_timeout', message)), false);
-    }, job.timeoutMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage({ id, input: job.input });
+  /** The page the worker is on gets its budget from now: the worker started it when it answered the last. */
+  private timeCurrentPage(worker: Worker): void {
+    const current = this.posted[0];
+    if (!current || this.budget) return;
+    this.budget = setTimeout(() => {
+      const message = `extraction took longer than ${current.timeoutMs} ms`;
+      this.replace(worker, new ExtractionFailedError('extraction_timeout', message));
+    }, current.timeoutMs);
   }
 
-  private settle(outcome: () => void): void {
-    this.busy = false;
-    outcome();
-    this.runNext();
+  private answer(worker: Worker, message: WorkerMessage): void {
+    const job = this.posted[0];
+    if (worker !== this.ready || !job || message.id !== job.id) return;
+    this.posted.shift();
+    clearTimeout(this.budget);
+    this.budget = undefined;
+    if (message.result) job.resolve(message.result);
+    else job.reject(new ExtractionFailedError('extraction_error', String(message.error)));
+    this.timeCurrentPage(worker);
   }
 
-  /** The running worker, or a new one once it has loaded the parsers (startup is not charged to a page). */
-  private ensureWorker(): Promise<Worker> {
-    this.starting ??= new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(WORKER_ENTRY, {
-        resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb },
-      });
-      // An idle worker must not keep a finished command alive.
-      worker.unref();
-      const onReady = (message: { ready?: boolean }) => {
-        if (!message.ready) return;
-        worker.off('message', onReady);
-        worker.off('error', reject);
-        resolve(worker);
-      };
-      worker.on('message', onReady);
-      worker.once('error', reject);
-    });
-    this.starting.catch(() => {
-      this.starting = null;
-    });
-    return this.starting;
-  }
-
-  private discard(worker: Worker): void {
+  /** Fails the page the worker was on, and sends the pages posted behind it to a fresh worker. */
+  private replace(worker: Worker, error: ExtractionFailedError): void {
+    if (worker !== this.ready) return;
+    this.ready = null;
     this.starting = null;
+    clearTimeout(this.budget);
+    this.budget = undefined;
     void worker.terminate();
+    const [culprit, ...innocent] = this.posted.splice(0);
+    culprit?.reject(error);
+    this.waiting.unshift(...innocent);
+    this.dispatch();
   }
+}
+
+/** A new worker once it has loaded the parsers: startup is not charged to a page. */
+function startWorker(maxMemoryMb: number): Promise<Worker> {
+  return new Promise<Worker>((resolve, reject) => {
+    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+    const onExit = (code: number) => reject(new Error(`worker exited (${code}) while starting`));
+    const onReady = (message: { ready?: boolean }) => {
+      if (!message.ready) return;
+      worker.off('message', onReady);
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      resolve(worker);
+    };
+    worker.on('message', onReady);
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+  });
 }
 
 let shared: IsolatedExtractor | undefined;
 
 /**
- * The process-wide extractor: its worker loads the parsers once (about 1.5 s under tsx) and then serves
+ * The process-wide extractor: its worker loads the parsers once (most of a second under tsx) and then serves
  * every crawl of the process. It is unref'd, so it never keeps a finished command alive.
  */
 export function sharedExtractor(): IsolatedExtractor {

@@ -31,11 +31,24 @@ export function validatorsOf(headers: Record<string, string | string[] | undefin
   return etag || lastModified ? { etag, lastModified } : null;
 }
 
-export async function rememberValidators(db: Queryable, url: string, validators: Validators): Promise<void> {
+/** Stores the validators of a crawl's discovery pages, keyed by URL, in one statement. */
+export async function rememberValidators(
+  db: Queryable,
+  validatorsByUrl: ReadonlyMap<string, Validators>,
+): Promise<void> {
+  if (validatorsByUrl.size === 0) return;
+  const entries = [...validatorsByUrl];
   await db.query(
-    `INSERT INTO fetch_cache (url, etag, last_modified, fetched_at) VALUES ($1, $2, $3, now())
-     ON CONFLICT (url) DO UPDATE SET etag = $2, last_modified = $3, fetched_at = now()`,
-    [url, validators.etag, validators.lastModified],
+    `INSERT INTO fetch_cache (url, etag, last_modified, fetched_at)
+     SELECT url, etag, last_modified, now()
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS t (url, etag, last_modified)
+     ON CONFLICT (url) DO UPDATE
+       SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, fetched_at = now()`,
+    [
+      entries.map(([url]) => url),
+      entries.map(([, validators]) => validators.etag),
+      entries.map(([, validators]) => validators.lastModified),
+    ],
   );
 }
 
