@@ -38,19 +38,6 @@ export interface ArticleRow {
   created_at: Date;
 }
 
-export interface ArticleAnalysis {
-  lang: string;
-  script: string;
-  country: string;
-  score: number;
-  matched: MatchedTerm[];
-  contentHash: string | null;
-  simhash: bigint | null;
-  status: 'new' | 'filtered';
-  filterReason: FilterReason | null;
-  duplicateOf: number | null;
-}
-
 /** Which of these canonical URLs are not stored yet: a crawl fetches only those. */
 export async function filterUnknownUrls(
   db: Queryable,
@@ -147,52 +134,6 @@ async function existingIdsOf(db: Queryable, canonicalUrls: readonly string[]): P
 }
 
 export type LockedArticle = ArticleRow & { source_config: unknown; reference_time: Date | null };
-
-/**
- * Locks the row for the rest of the transaction so that two deliveries of one job cannot both process it.
- * Comes with the source configuration and reference time of its crawl run (null without a run).
- */
-export async function lockArticle(tx: Queryable, id: number): Promise<LockedArticle | undefined> {
-  const result = await tx.query<LockedArticle>(
-    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-     WHERE a.id = $1 FOR UPDATE OF a`,
-    [id],
-  );
-  return result.rows[0];
-}
-
-export async function findOriginalByContentHash(
-  tx: Queryable,
-  contentHash: string,
-  exceptId: number,
-): Promise<number | undefined> {
-  const result = await tx.query<{ id: number }>(
-    'SELECT id FROM articles WHERE content_hash = $1 AND duplicate_of IS NULL AND id <> $2 LIMIT 1',
-    [contentHash, exceptId],
-  );
-  return result.rows[0]?.id;
-}
-
-export async function saveAnalysis(tx: Queryable, id: number, analysis: ArticleAnalysis): Promise<void> {
-  await tx.query(
-    `UPDATE articles SET lang = $2, script = $3, country = $4, score = $5, matched = $6, content_hash = $7,
-       simhash = $8, status = $9, filter_reason = $10, duplicate_of = $11, processed_at = now(), updated_at = now()
-     WHERE id = $1`,
-    [
-      id,
-      analysis.lang,
-      analysis.script,
-      analysis.country,
-      analysis.score,
-      JSON.stringify(analysis.matched),
-      analysis.contentHash,
-      analysis.simhash === null ? null : BigInt.asIntN(64, analysis.simhash).toString(),
-      analysis.status,
-      analysis.filterReason,
-      analysis.duplicateOf,
-    ],
-  );
-}
 
 export async function listPendingIds(
   db: Queryable,
