@@ -79,7 +79,7 @@ const otherSeizureRu = {
 
 let testDb: TestDatabase;
 let db: Database;
-const runs = new Map<string, number>();
+let runs = new Map<string, number>();
 /** The Russian release of polisia.kz, the first story's first member. */
 let shymkentRelease: number;
 
@@ -87,15 +87,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   db = openPostgres(testDb.url);
   await migrate(db);
-  const sources = [polisiaRu, polisiaKz, reportAz, ministryAz, outletKz];
-  const created = await createRuns(
-    db,
-    sources.map((source) => ({ id: source.id, config: { ...source, limits: { maxAgeDays: 45 } } })),
-    'batch-stories',
-    'test',
-    asOf,
-  );
-  for (const run of created) runs.set(run.source_id, run.id);
+  runs = await createSourceRuns(db);
 });
 
 afterAll(async () => {
@@ -103,16 +95,31 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-async function store(
+/** One crawl run per source, as of the test's reference time: source id → run id. */
+async function createSourceRuns(target: Database): Promise<Map<string, number>> {
+  const sources = [polisiaRu, polisiaKz, reportAz, ministryAz, outletKz];
+  const created = await createRuns(
+    target,
+    sources.map((source) => ({ id: source.id, config: { ...source, limits: { maxAgeDays: 45 } } })),
+    'batch-stories',
+    'test',
+    asOf,
+  );
+  return new Map(created.map((run) => [run.source_id, run.id]));
+}
+
+async function storeIn(
+  target: Database,
+  sourceRuns: ReadonlyMap<string, number>,
   source: Source,
   path: string,
   text: { title: string; body: string },
   publishedAt: string,
 ) {
   const url = `https://${source.id}.example/${path}`;
-  const { id } = await insertCandidate(db, {
+  const { id } = await insertCandidate(target, {
     sourceId: source.id,
-    runId: runs.get(source.id)!,
+    runId: sourceRuns.get(source.id)!,
     url,
     canonicalUrl: canonicalizeUrl(url),
     title: text.title,
@@ -122,6 +129,9 @@ async function store(
   });
   return id;
 }
+
+const store = (source: Source, path: string, text: { title: string; body: string }, publishedAt: string) =>
+  storeIn(db, runs, source, path, text, publishedAt);
 
 async function storyRow(id: number) {
   const drafts = await listDrafts(db, {});
@@ -221,21 +231,13 @@ describe('stories through processArticle', () => {
 describe('stories through processArticles, in one batch on PGlite', () => {
   let embedded: Database;
   let dir: string;
-  const embeddedRuns = new Map<string, number>();
+  let embeddedRuns = new Map<string, number>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'stories-batch-'));
     embedded = await openPglite(dir);
     await migrate(embedded);
-    const sources = [polisiaRu, polisiaKz, reportAz, ministryAz, outletKz];
-    const created = await createRuns(
-      embedded,
-      sources.map((source) => ({ id: source.id, config: { ...source, limits: { maxAgeDays: 45 } } })),
-      'batch-stories',
-      'test',
-      asOf,
-    );
-    for (const run of created) embeddedRuns.set(run.source_id, run.id);
+    embeddedRuns = await createSourceRuns(embedded);
   });
 
   afterAll(async () => {
@@ -256,18 +258,7 @@ describe('stories through processArticles, in one batch on PGlite', () => {
     ];
     const ids: number[] = [];
     for (const [index, [source, text, publishedAt]] of scenario.entries()) {
-      const url = `https://${source.id}.example/batch/${index}`;
-      const { id } = await insertCandidate(embedded, {
-        sourceId: source.id,
-        runId: embeddedRuns.get(source.id)!,
-        url,
-        canonicalUrl: canonicalizeUrl(url),
-        title: text.title,
-        body: text.body,
-        publishedAt,
-        extraction: {},
-      });
-      ids.push(id);
+      ids.push(await storeIn(embedded, embeddedRuns, source, `batch/${index}`, text, publishedAt));
     }
     await processArticles({ db: embedded, lexicon }, ids);
     const drafts = await listDrafts(embedded, {});
