@@ -14,6 +14,8 @@ interface Vocabulary {
   verbs: string[];
   objects: string[];
   drugSentences: string[];
+  /** How much was seized, in kilograms with a decimal comma: the figure copies of one report share. */
+  seizedAmount: (kilograms: string) => string;
   fillers: string[];
 }
 
@@ -44,6 +46,7 @@ const vocabularies: Vocabulary[] = [
       'Возбуждено уголовное дело по статье о незаконном обороте наркотических средств.',
       'Пограничники пресекли попытку контрабанды синтетических наркотиков.',
     ],
+    seizedAmount: (kilograms) => `Общий вес изъятого составил ${kilograms} кг.`,
     fillers: [
       'Жители города отмечают, что работы идут по графику.',
       'Подробности будут опубликованы на официальном сайте ведомства.',
@@ -68,6 +71,7 @@ const vocabularies: Vocabulary[] = [
       'Тінту кезінде гаражынан есірткі және гашиш табылды.',
       'Есірткі заттарының заңсыз айналымы бойынша қылмыстық іс қозғалды.',
     ],
+    seizedAmount: (kilograms) => `Тәркіленген заттардың жалпы салмағы ${kilograms} кг болды.`,
     fillers: [
       'Тұрғындар жұмыстың кесте бойынша жүріп жатқанын айтады.',
       'Толық ақпарат ведомствоның ресми сайтында жарияланады.',
@@ -91,6 +95,7 @@ const vocabularies: Vocabulary[] = [
       'Tintuv paytida garajdan giyohvand moddalar va gashish topildi.',
       "Giyohvandlik vositalarining noqonuniy aylanishi bo'yicha jinoyat ishi qo'zg'atildi.",
     ],
+    seizedAmount: (kilograms) => `Musodara qilingan moddalarning umumiy og'irligi ${kilograms} kg.`,
     fillers: [
       "Aholi ishlar jadval bo'yicha olib borilayotganini ta'kidlamoqda.",
       "Batafsil ma'lumot vazirlikning rasmiy saytida e'lon qilinadi.",
@@ -114,6 +119,7 @@ const vocabularies: Vocabulary[] = [
       'Axtarış zamanı qarajdan narkotik vasitələr və həşiş aşkar edilib.',
       'Narkotik vasitələrin qanunsuz dövriyyəsi ilə bağlı cinayət işi başlanılıb.',
     ],
+    seizedAmount: (kilograms) => `Götürülən maddələrin ümumi çəkisi ${kilograms} kq olub.`,
     fillers: [
       'Sakinlər işlərin qrafik üzrə getdiyini bildirirlər.',
       'Ətraflı məlumat nazirliyin rəsmi saytında yerləşdiriləcək.',
@@ -137,6 +143,7 @@ const vocabularies: Vocabulary[] = [
       'Ҳангоми кофтуков аз гараж маводи мухаддир ва чарс ёфт шуд.',
       'Оид ба муомилоти ғайриқонунии маводи мухаддир парвандаи ҷиноятӣ оғоз шуд.',
     ],
+    seizedAmount: (kilograms) => `Вазни умумии маводи мусодирашуда ${kilograms} кг-ро ташкил дод.`,
     fillers: [
       'Сокинон мегӯянд, ки корҳо тибқи ҷадвал идома доранд.',
       'Маълумоти муфассал дар сомонаи расмии вазорат нашр мешавад.',
@@ -160,6 +167,7 @@ const vocabularies: Vocabulary[] = [
       'During the search, hashish and scales for packing narcotics were found in the garage.',
       'A criminal case was opened on illegal drug trafficking.',
     ],
+    seizedAmount: (kilograms) => `The seized substances weighed ${kilograms} kg in total.`,
     fillers: [
       'Residents say the works are on schedule.',
       'Details will be published on the official website of the ministry.',
@@ -176,6 +184,26 @@ export interface SyntheticArticle {
   country: Country;
   drugRelated: boolean;
   publishedAt: Date;
+}
+
+const syllables = (consonants: string, vowels: string) =>
+  [...consonants].flatMap((consonant) => [...vowels].map((vowel) => consonant + vowel));
+const CYRILLIC_SYLLABLES = syllables('бвгдзклмнпрст', 'аеиоу');
+const LATIN_SYLLABLES = syllables('bdgklmnprstvz', 'aeiou');
+
+/**
+ * A made-up word spelling `n`, which keeps every generated sentence distinct (as real sentences are) without
+ * a number: real news items state few numbers, and a number in every sentence would tie each article to
+ * thousands of others through the story facts.
+ */
+function serialWord(n: number, alphabet: readonly string[]): string {
+  let word = '';
+  let rest = n;
+  do {
+    word += alphabet[rest % alphabet.length];
+    rest = Math.floor(rest / alphabet.length);
+  } while (rest > 0);
+  return word;
 }
 
 /** Mulberry32: a small seeded generator, so every run benchmarks the same texts. */
@@ -218,15 +246,18 @@ export function* syntheticArticles(
     const vocabulary = pick(vocabularies);
     const drugRelated = random() < (options.drugShare ?? 0.2);
     const place = pick(vocabulary.places);
-    const sentences: string[] = [];
-    let length = 0;
+    const alphabet = /\p{Script=Cyrillic}/u.test(place) ? CYRILLIC_SYLLABLES : LATIN_SYLLABLES;
+    const sentences: string[] = drugRelated
+      ? [vocabulary.seizedAmount(`${Math.floor(random() * 50)},${Math.floor(random() * 10)}`)]
+      : [];
+    let length = sentences[0]?.length ?? 0;
     while (length < bodyChars) {
       const roll = random();
       const sentence =
         drugRelated && roll < 0.3
           ? pick(vocabulary.drugSentences)
           : roll < 0.7
-            ? `${place} ${pick(vocabulary.subjects).toLowerCase()} ${pick(vocabulary.verbs)} ${pick(vocabulary.objects)} (${i}-${length}).`
+            ? `${place} ${pick(vocabulary.subjects).toLowerCase()} ${pick(vocabulary.verbs)} ${pick(vocabulary.objects)} (${serialWord(i, alphabet)} ${serialWord(length, alphabet)}).`
             : pick(vocabulary.fillers);
       sentences.push(sentence);
       length += sentence.length + 1;

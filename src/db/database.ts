@@ -22,7 +22,9 @@ export interface Database extends Queryable {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openPostgres(connectionString: string, maxConnections = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // No JIT: our statements are short, and a plan estimated above jit_above_cost (the batch story lookup, once
+  // the table is large) spent 20–450 ms compiling for a query that runs in a few.
+  const pool = new pg.Pool({ connectionString, max: maxConnections, options: '-c jit=off' });
   // An idle client losing its connection (Postgres restart) must not crash the process.
   pool.on('error', () => {});
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
