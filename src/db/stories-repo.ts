@@ -19,14 +19,18 @@ export interface DraftQuery {
   simhash: bigint;
   bandKeys: readonly number[];
   numericFactKeys: readonly string[];
+  /** `datedFactQueryKeys`: the numeric facts on the days of the window, the index condition. */
+  datedFactQueryKeys: readonly string[];
   publishedAt: Date | null;
 }
 
 /**
  * For each draft, the story members that may report the same event: near duplicates (a shared SimHash band finds
  * them through the index, the Hamming distance keeps the true ones: one shared band is chance for about 3% of all
- * members), and members sharing a number or date published within the window (index lookup, then the window).
- * Ranked as `chooseStory` ranks matches: the smallest distance, then the most shared facts.
+ * members), and members sharing a number or date published within the window (the index finds the members that
+ * share one on a day of the window, or undated; the exact window is checked after; an undated draft looks over
+ * the weeks before it was found). Ranked as `chooseStory` ranks matches: the smallest distance, then the most
+ * shared facts.
  */
 export async function findStoryCandidatesOfDrafts(
   tx: Queryable,
@@ -45,7 +49,8 @@ export async function findStoryCandidatesOfDrafts(
   }>(
     `SELECT d.article_id AS draft_id, c.id, c.story_id, c.simhash::text AS simhash, c.story_facts, c.published_at
      FROM jsonb_to_recordset($1::jsonb)
-            AS d (article_id bigint, simhash bigint, bands integer[], facts text[], published_at timestamptz)
+            AS d (article_id bigint, simhash bigint, bands integer[], facts text[], fact_days text[],
+                  published_at timestamptz)
      CROSS JOIN LATERAL (
        SELECT id, story_id, simhash, story_facts, published_at, distance FROM (
          SELECT id, story_id, simhash, story_facts, published_at,
@@ -53,9 +58,7 @@ export async function findStoryCandidatesOfDrafts(
          FROM articles
          WHERE story_id IS NOT NULL AND id <> d.article_id
            AND (simhash_bands && d.bands
-                OR (story_facts && d.facts
-                    -- The window as a filter on what the facts index found: as an index condition on the
-                    -- date it made Postgres read every article of those weeks for each draft.
+                OR (story_fact_days && d.fact_days
                     AND coalesce(abs(extract(epoch FROM published_at - d.published_at)) <= $3 * 86400, true)))
        ) AS found
        WHERE distance <= $2 OR story_facts && d.facts
@@ -71,6 +74,7 @@ export async function findStoryCandidatesOfDrafts(
           simhash: BigInt.asIntN(64, draft.simhash).toString(),
           bands: draft.bandKeys,
           facts: draft.numericFactKeys,
+          fact_days: draft.datedFactQueryKeys,
           published_at: draft.publishedAt,
         })),
       ),
@@ -108,6 +112,8 @@ export interface StoryMembership {
   /** Null for members that are never candidates themselves (exact duplicates: their original is). */
   bandKeys: readonly number[] | null;
   factKeys: readonly string[] | null;
+  /** `datedFactKeys` of the member: what the candidate lookup finds it by. */
+  datedFactKeys: readonly string[] | null;
 }
 
 /** Opens one story per article, each article its first member and primary item; story ids in the same order. */

@@ -428,6 +428,38 @@ export function numericFactKeys(facts: StoryFacts): string[] {
   });
 }
 
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (date: Date): number => Math.floor(date.getTime() / MS_PER_DAY);
+
+/**
+ * A member's numeric fact keys with the day it was published (`n:228@20419`; `n:228@` undated), for the
+ * candidate lookup: a number as common as `228` (the drug article of the criminal code) is shared by every drug
+ * report ever stored, but by few of the days around one.
+ */
+export function datedFactKeys(numericKeys: readonly string[], publishedAt: Date | null): string[] {
+  const day = publishedAt ? String(dayNumber(publishedAt)) : '';
+  return numericKeys.map((key) => `${key}@${day}`);
+}
+
+/**
+ * How far back an undated draft looks for its story: as old as the news sources are crawled for by default
+ * (`limits.maxAgeDays`); it may report anything of that span.
+ */
+export const UNDATED_LOOKBACK_DAYS = 45;
+
+/**
+ * The dated keys a draft looks up: its numeric facts on every day from `first` to `last` widened by the story
+ * window, and undated. Two times at most STORY_WINDOW_DAYS apart fall on days at most that many apart, so no
+ * member within the window is missed; the exact window is checked on what the lookup finds.
+ */
+export function datedFactQueryKeys(numericKeys: readonly string[], first: Date, last = first): string[] {
+  const from = dayNumber(first) - STORY_WINDOW_DAYS;
+  const days = Array.from({ length: dayNumber(last) + STORY_WINDOW_DAYS - from + 1 }, (_, offset) =>
+    String(from + offset),
+  );
+  return numericKeys.flatMap((key) => [...days.map((day) => `${key}@${day}`), `${key}@`]);
+}
+
 export function factsFromKeys(keys: readonly string[]): StoryFacts {
   const facts: StoryFacts = { quantities: [], numbers: [], dates: [], names: [], leadingWords: [] };
   for (const key of keys) {

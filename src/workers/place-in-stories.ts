@@ -14,6 +14,8 @@ import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
 import {
   choosePrimary,
   chooseStory,
+  datedFactKeys,
+  datedFactQueryKeys,
   factKeys,
   numericFactKeys,
   STORY_WINDOW_DAYS,
@@ -22,7 +24,10 @@ import {
   type StoryEvidence,
   simhashBandKeys,
   storyFacts,
+  UNDATED_LOOKBACK_DAYS,
 } from '../domain/stories.js';
+
+const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
 
 export interface StoryPlacement {
   article: LockedArticle;
@@ -38,6 +43,9 @@ export interface StoryDraft {
   evidence: StoryEvidence;
   bandKeys: number[];
   factKeys: string[];
+  datedFactKeys: string[];
+  /** The dated keys it looks up members by (`datedFactQueryKeys`). */
+  datedFactQueryKeys: string[];
 }
 
 export type PlanItem = { articleId: number; duplicateOf: number } | { draft: StoryDraft };
@@ -75,7 +83,14 @@ export function planStories(
       const storyId = storyOf.get(item.duplicateOf);
       if (storyId === undefined) continue;
       const evidence: StoryEvidenceRecord = { rule: 'exact_duplicate', with: item.duplicateOf };
-      plan.memberships.push({ articleId: item.articleId, storyId, evidence, bandKeys: null, factKeys: null });
+      plan.memberships.push({
+        articleId: item.articleId,
+        storyId,
+        evidence,
+        bandKeys: null,
+        factKeys: null,
+        datedFactKeys: null,
+      });
       plan.joined.add(storyId);
       continue;
     }
@@ -95,6 +110,7 @@ export function planStories(
       evidence: choice ? evidenceOfChoice(choice) : { rule: 'first' },
       bandKeys: draft.bandKeys,
       factKeys: draft.factKeys,
+      datedFactKeys: draft.datedFactKeys,
     });
     storyOf.set(draft.articleId, storyId);
     placedDrafts.unshift({ articleId: draft.articleId, storyId, evidence: draft.evidence });
@@ -104,11 +120,18 @@ export function planStories(
 
 function draftOf(article: LockedArticle, simhash: bigint): StoryDraft {
   const facts = storyFacts(article.title ?? '', article.body ?? '');
+  const numericKeys = numericFactKeys(facts);
+  // An undated article reports something of the days before it was found.
+  const foundAt = article.reference_time ?? article.created_at;
   return {
     articleId: article.id,
     evidence: { simhash, facts, publishedAt: article.published_at },
     bandKeys: simhashBandKeys(simhash),
     factKeys: factKeys(facts),
+    datedFactKeys: datedFactKeys(numericKeys, article.published_at),
+    datedFactQueryKeys: article.published_at
+      ? datedFactQueryKeys(numericKeys, article.published_at)
+      : datedFactQueryKeys(numericKeys, daysBefore(foundAt, UNDATED_LOOKBACK_DAYS), foundAt),
   };
 }
 
@@ -140,12 +163,13 @@ export async function planStoryPlacements(
   const drafts = items.flatMap((item) => ('draft' in item ? [item.draft] : []));
   const storedCandidates = await findStoryCandidatesOfDrafts(
     tx,
-    drafts.map(({ articleId, evidence, bandKeys }) => ({
-      articleId,
-      simhash: evidence.simhash!,
-      bandKeys,
-      numericFactKeys: numericFactKeys(evidence.facts),
-      publishedAt: evidence.publishedAt,
+    drafts.map((draft) => ({
+      articleId: draft.articleId,
+      simhash: draft.evidence.simhash!,
+      bandKeys: draft.bandKeys,
+      numericFactKeys: numericFactKeys(draft.evidence.facts),
+      datedFactQueryKeys: draft.datedFactQueryKeys,
+      publishedAt: draft.evidence.publishedAt,
     })),
     { maxDistance: NEAR_DUPLICATE_MAX_DISTANCE, windowDays: STORY_WINDOW_DAYS },
   );

@@ -135,11 +135,12 @@ async function saveAnalyses(
        filter_reason = v.filter_reason, duplicate_of = v.duplicate_of,
        story_id = coalesce(v.story_id, a.story_id), story_evidence = coalesce(v.story_evidence, a.story_evidence),
        simhash_bands = coalesce(v.simhash_bands, a.simhash_bands), story_facts = coalesce(v.story_facts, a.story_facts),
+       story_fact_days = coalesce(v.story_fact_days, a.story_fact_days),
        processed_at = now(), updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS v (
        id bigint, lang text, script text, country text, score real, matched jsonb, content_hash text, simhash bigint,
        status text, filter_reason text, duplicate_of bigint, story_id bigint, story_evidence jsonb,
-       simhash_bands integer[], story_facts text[])
+       simhash_bands integer[], story_facts text[], story_fact_days text[])
      WHERE a.id = v.id`,
     [
       JSON.stringify(
@@ -160,6 +161,7 @@ async function saveAnalyses(
           story_evidence: membershipOf(item)?.evidence ?? null,
           simhash_bands: membershipOf(item)?.bandKeys ?? null,
           story_facts: membershipOf(item)?.factKeys ?? null,
+          story_fact_days: membershipOf(item)?.datedFactKeys ?? null,
         })),
       ),
     ],

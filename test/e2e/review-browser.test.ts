@@ -4,28 +4,21 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import {
   articlePage,
   PASSWORD,
   SCRIPT_TITLE,
-  type SeedKey,
-  seedArticlesInto,
-  seedUsers,
   startPageServer,
   startReviewServer,
+  useReviewDatabase,
 } from '../integration/review-support.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
 // REVIEW_SCREENSHOTS=docs/screenshots refreshes the README's pictures; by default they go to a temporary folder.
 const screenshotDir = process.env.REVIEW_SCREENSHOTS ?? join(tmpdir(), 'review-screenshots');
 
-let testDb: TestDatabase;
-let db: Database;
+const { db, ids } = useReviewDatabase();
 let app: FastifyInstance;
 let origin: string;
-let ids: Record<SeedKey, number>;
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startPageServer>>;
 const dialogs: string[] = [];
@@ -69,11 +62,6 @@ const statusOf = async (id: number) =>
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  await seedUsers(db);
-  ids = await seedArticlesInto(db);
   site = await startPageServer({
     '/kg/news/77': {
       body: articlePage(
@@ -102,8 +90,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   await site?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 describe('review workspace in Chromium', () => {

@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { extractArticle } from '../../src/crawlers/extract/extract-article.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { type CrawlStats, createRuns } from '../../src/db/runs-repo.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 /**
  * `crawler: playwright` against pages served by this test: a listing that exists only after its script ran,
@@ -19,8 +17,7 @@ const log = pino({ level: 'silent' });
 const COOKIE = 'js_challenge=passed';
 let server: Server;
 let origin = '';
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let inFlight = 0;
 let maxInFlight = 0;
 let guardedListingRequests = 0;
@@ -66,9 +63,6 @@ function route(
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   server = createServer((request, response) => {
     const path = request.url ?? '/';
     if (path === '/stuck/news/never') {
@@ -95,8 +89,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
-  await db?.close();
-  await testDb?.drop();
 });
 
 async function browserCrawl(id: string, listUrl: string, limits: Record<string, number> = {}) {

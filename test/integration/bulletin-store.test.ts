@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBulletin, loadBulletin } from '../../src/bulletin/export.js';
 import { importRelease } from '../../src/bulletin/import-release.js';
 import { parseRelease } from '../../src/bulletin/parse-release.js';
@@ -10,27 +10,18 @@ import {
   updateBulletinItem,
   updateBulletinTexts,
 } from '../../src/db/bulletins-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import { docxParagraphs, readZipEntries, seedReleasePath } from '../support/bulletin.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import {
+  docxParagraphs,
+  MEMBER_STATES_IN_HOUSE_ORDER,
+  readZipEntries,
+  seedReleasePath,
+} from '../support/bulletin.js';
+import { useMigratedDatabase } from '../support/database.js';
 
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 const seed = parseRelease(readFileSync(seedReleasePath(), 'utf8'));
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
   const result = await db.query<{ n: number }>(sql, params);
@@ -123,15 +114,7 @@ describe('importing release #17', () => {
     for (const item of seed.items) expect(paragraphs).toContain(`<${item.url}>`);
     const reparsed = parseRelease(paragraphs.join('\n\n'));
     expect(reparsed.items).toEqual(seed.items);
-    expect(reparsed.contents.map((entry) => entry.country)).toEqual([
-      'AZ',
-      'KZ',
-      'KG',
-      'RU',
-      'TJ',
-      'TM',
-      'UZ',
-    ]);
+    expect(reparsed.contents.map((entry) => entry.country)).toEqual(MEMBER_STATES_IN_HOUSE_ORDER);
   });
 });
 

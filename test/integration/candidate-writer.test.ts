@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CandidateWriter } from '../../src/crawlers/candidate-writer.js';
 import { type CandidateArticle, insertCandidate, insertCandidates } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres, type Queryable } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import type { Queryable } from '../../src/db/database.js';
+import { useMigratedDatabase } from '../support/database.js';
 
-let testDb: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
+const db = useMigratedDatabase();
 
 const candidate = (url: string, body = 'Полиция изъяла героин.'): CandidateArticle => ({
   sourceId: 'writer-test',

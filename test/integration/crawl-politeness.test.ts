@@ -6,15 +6,12 @@ import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.
 import { loadSourcesFile } from '../../src/config/sources.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 const log = pino({ level: 'silent' });
 const REFERENCE_TIME = new Date('2025-09-20T00:00:00Z');
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let fixtures: FixtureServer;
 
 /** A scripted server: each path answers from its list of responses in turn (the last one repeats). */
@@ -29,9 +26,6 @@ let server: Server;
 let origin = '';
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   fixtures = await startFixtureServer({ port: 0 });
   server = createServer((request, response) => {
     const path = request.url ?? '/';
@@ -49,8 +43,6 @@ afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   await fixtures?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 async function crawl(source: SourceConfig) {

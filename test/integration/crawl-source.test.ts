@@ -1,25 +1,20 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
+import type { SourceConfig } from '../../src/config/source-schema.js';
 import { loadSourcesFile } from '../../src/config/sources.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
 import { runOutcome } from '../../src/crawlers/run-outcome.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
+import { testSource } from '../support/sources.js';
 
 const log = pino({ level: 'silent' });
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let server: FixtureServer;
 let demo: Map<string, SourceConfig>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   server = await startFixtureServer({ port: 0 });
   const file = loadSourcesFile('config/sources.demo.yaml', { variables: { FIXTURES_ORIGIN: server.origin } });
   demo = new Map(file.sources.map((source) => [source.id, source]));
@@ -27,8 +22,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 async function crawl(source: SourceConfig) {
@@ -46,12 +39,7 @@ async function articlesOf(runId: number) {
 }
 
 function brokenSource(id: string, url: string, limits: Record<string, number> = {}): SourceConfig {
-  return sourceSchema.parse({
-    id,
-    name: id,
-    country: 'TJ',
-    languages: ['rus'],
-    timezone: 'Asia/Dushanbe',
+  return testSource(id, {
     discovery: { strategy: 'rss', urls: [url] },
     limits: { requestDelayMs: 0, ...limits },
   });

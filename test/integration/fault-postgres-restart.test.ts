@@ -2,24 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/config/keywords.js';
 import { loadSourcesFile } from '../../src/config/sources.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns, getRun } from '../../src/db/runs-repo.js';
-import {
-  enqueueArticles,
-  enqueueCrawls,
-  openQueues,
-  type Queues,
-  type RunningWorkers,
-  startWorkers,
-} from '../../src/workers/bullmq-transport.js';
+import { enqueueArticles, enqueueCrawls } from '../../src/workers/bullmq-transport.js';
 import { recoverPendingWork } from '../../src/workers/recover.js';
+import { useTestQueues, useTestWorkers } from '../support/queues.js';
 import { testRedisUrl, uniqueName } from '../support/services.js';
 
 // Restarting the shared Postgres would break the test files running alongside: this file starts a private
@@ -51,8 +43,6 @@ function startServer(): void {
 }
 
 let db: Database;
-let queues: Queues;
-let workers: RunningWorkers;
 let server: FixtureServer;
 
 describe.skipIf(!binDir)('Postgres restarted mid-run (private server)', () => {
@@ -68,30 +58,19 @@ describe.skipIf(!binDir)('Postgres restarted mid-run (private server)', () => {
     db = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
     await migrate(db);
     server = await startFixtureServer({ port: 0 });
-    queues = openQueues(settings);
-    workers = startWorkers({
-      db,
-      lexicon: loadLexicon('config/keywords.yaml'),
-      log: pino({ level: 'silent' }),
-      userAgent: 'BulletinHarvester-test',
-      queues,
-      settings,
-      concurrency: 4,
-      lockSecs: 10,
-    });
   }, 60_000);
 
   afterAll(async () => {
-    await workers?.close();
-    await queues?.crawl.obliterate({ force: true });
-    await queues?.articles.obliterate({ force: true });
-    await queues?.close();
     await server?.close();
     await db?.close();
     if (dir && existsSync(join(dataDir(), 'postmaster.pid')))
       pgTool('pg_ctl', ['-D', dataDir(), '-m', 'immediate', 'stop']);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  // After the private server's hooks: the workers start on its database and have stopped before it goes.
+  const queues = useTestQueues(settings);
+  useTestWorkers(() => db, queues, settings);
 
   it('stores every article once, and the crawl that was running finishes', async () => {
     const ids: number[] = [];

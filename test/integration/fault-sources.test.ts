@@ -1,34 +1,23 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/config/keywords.js';
-import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
+import type { SourceConfig } from '../../src/config/source-schema.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { type CrawlRun, createRuns, getRun } from '../../src/db/runs-repo.js';
-import {
-  enqueueArticles,
-  enqueueCrawls,
-  openQueues,
-  type Queues,
-  type RunningWorkers,
-  startWorkers,
-} from '../../src/workers/bullmq-transport.js';
+import { enqueueArticles, enqueueCrawls } from '../../src/workers/bullmq-transport.js';
 import { jobCatalog } from '../../src/workers/job-catalog.js';
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
+import { useTestQueues, useTestWorkers } from '../support/queues.js';
+import { testRedisUrl, uniqueName } from '../support/services.js';
+import { testSource } from '../support/sources.js';
 
 // Faults of sources (HTTP errors, a hang, a huge page) and of the queue (a job delivered twice, a poison
 // job), on the real Postgres and Redis with the real BullMQ workers.
 
 const settings = { redisUrl: testRedisUrl, prefix: uniqueName('harvest_test') };
 const root = mkdtempSync(join(tmpdir(), 'harvest-faults-'));
-let testDb: TestDatabase;
-let db: Database;
-let queues: Queues;
-let workers: RunningWorkers;
+const db = useMigratedDatabase();
 let server: FixtureServer;
 
 const story = (n: number) =>
@@ -53,40 +42,19 @@ beforeAll(async () => {
     join(root, 'faulty.test', 'index.html'),
     `<html><body>${links.map((href) => `<a class="news" href="${href}">${href}</a>`).join('\n')}</body></html>`,
   );
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  queues = openQueues(settings);
-  workers = startWorkers({
-    db,
-    lexicon: loadLexicon('config/keywords.yaml'),
-    log: pino({ level: 'silent' }),
-    userAgent: 'BulletinHarvester-test',
-    queues,
-    settings,
-    concurrency: 4,
-    lockSecs: 10,
-  });
 });
 
 afterAll(async () => {
-  await workers?.close();
-  await queues?.crawl.obliterate({ force: true });
-  await queues?.articles.obliterate({ force: true });
-  await queues?.close();
   await server?.close();
-  await db?.close();
-  await testDb?.drop();
   rmSync(root, { recursive: true, force: true });
 });
 
+// After the fixture server's hooks: the workers start once it serves and have stopped before it closes.
+const queues = useTestQueues(settings);
+useTestWorkers(() => db, queues, settings);
+
 function faultySource(id: string, urls: string[]): SourceConfig {
-  return sourceSchema.parse({
-    id,
-    name: id,
-    country: 'TJ',
-    languages: ['rus'],
-    timezone: 'Asia/Dushanbe',
+  return testSource(id, {
     discovery: { strategy: 'listing', urls, linkSelector: 'a.news' },
     limits: {
       requestDelayMs: 0,

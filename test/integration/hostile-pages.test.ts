@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { sourceSchema } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import type { CrawlStats } from '../../src/db/runs-repo.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { processArticle } from '../../src/workers/process-article.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 /**
  * One listing links to every kind of hostile page; a single crawl must store what can be read, file what
@@ -100,13 +98,9 @@ const routes: Record<string, Route> = {
 
 let server: Server;
 let origin: string;
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const route = routes[path];
@@ -126,8 +120,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
-  await db?.close();
-  await testDb?.drop();
 });
 
 function hostPort(): string {

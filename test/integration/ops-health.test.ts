@@ -4,27 +4,22 @@ import Fastify from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCandidate } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns, emptyCrawlStats, finishRun } from '../../src/db/runs-repo.js';
 import { checkSourcesHealth, formatHealthTable } from '../../src/ops/health-check.js';
 import { registerOpsRoutes } from '../../src/ops/ops-routes.js';
 import { postWebhook } from '../../src/ops/webhook.js';
-import { enqueueArticles, openQueues, type Queues } from '../../src/workers/bullmq-transport.js';
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
+import { enqueueArticles, openQueues } from '../../src/workers/bullmq-transport.js';
+import { useMigratedDatabase } from '../support/database.js';
+import { useTestQueues } from '../support/queues.js';
+import { uniqueName } from '../support/services.js';
 
 const log = pino({ level: 'silent' });
-let testDb: TestDatabase;
-let db: Database;
-let queues: Queues;
+const db = useMigratedDatabase();
+const queues = useTestQueues();
 let hook: Server;
 const received: unknown[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  queues = openQueues({ redisUrl: testRedisUrl, prefix: uniqueName('harvest_test') });
   hook = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -40,11 +35,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   hook.close();
-  await queues.crawl.obliterate({ force: true });
-  await queues.articles.obliterate({ force: true });
-  await queues.close();
-  await db.close();
-  await testDb.drop();
 });
 
 async function crawlRun(sourceId: string, outcome: 'ok' | 'all_failed', missing: string[] = []) {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
 import {
   processArticle,
   processArticles,
   processPendingInBatches,
 } from '../../src/workers/process-article.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 
 const texts = [
   {
@@ -23,17 +20,6 @@ const texts = [
   { title: 'Ремонт дорог в Оше', body: 'Мэрия Оша утвердила план ремонта дорог на следующий год.' },
   { title: '', body: '' },
 ];
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
 
 async function store(prefix: string, pick: number[]) {
   const ids: number[] = [];

@@ -1,8 +1,6 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns, emptyCrawlStats, finishRun } from '../../src/db/runs-repo.js';
 import { findDueSources } from '../../src/ops/due-sources.js';
 import {
@@ -13,13 +11,13 @@ import {
   syncSchedulers,
 } from '../../src/ops/scheduled-crawls.js';
 import { acquireSourceLease, withSourceLeases } from '../../src/ops/source-lease.js';
-import { openQueues, type Queues } from '../../src/workers/bullmq-transport.js';
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
+import { useTestQueues } from '../support/queues.js';
+import { testRedisUrl, uniqueName } from '../support/services.js';
 
 const settings = { redisUrl: testRedisUrl, prefix: uniqueName('harvest_test') };
-let testDb: TestDatabase;
-let db: Database;
-let queues: Queues;
+const db = useMigratedDatabase();
+const queues = useTestQueues(settings);
 const scheduleQueue = openScheduleQueue(settings);
 
 function source(id: string, extra: Record<string, unknown> = {}): SourceConfig {
@@ -35,19 +33,9 @@ function source(id: string, extra: Record<string, unknown> = {}): SourceConfig {
   });
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  queues = openQueues(settings);
-});
-
 afterAll(async () => {
-  for (const queue of [queues.crawl, queues.articles, scheduleQueue]) await queue.obliterate({ force: true });
-  await queues.close();
+  await scheduleQueue.obliterate({ force: true });
   await scheduleQueue.close();
-  await db.close();
-  await testDb.drop();
 });
 
 describe('source leases', () => {

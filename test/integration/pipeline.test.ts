@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate, listDrafts } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import { processArticle, processPendingInBatches } from '../../src/workers/process-article.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
 const seizure = {
@@ -22,19 +21,7 @@ const source = {
   limits: { maxAgeDays: 45 },
 };
 
-let testDb: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
+const db = useMigratedDatabase();
 
 async function storeCandidate(url: string, text = seizure, runId?: number) {
   return insertCandidate(db, {

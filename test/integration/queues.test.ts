@@ -1,44 +1,25 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import {
-  enqueueArticles,
-  openQueues,
-  type Queues,
-  type RunningWorkers,
-  startWorkers,
-} from '../../src/workers/bullmq-transport.js';
+import { enqueueArticles, type RunningWorkers, startWorkers } from '../../src/workers/bullmq-transport.js';
 import { recoverPendingWork } from '../../src/workers/recover.js';
+import { useMigratedDatabase } from '../support/database.js';
+import { useTestQueues } from '../support/queues.js';
 import { flushQueuePrefix } from '../support/redis.js';
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
+import { testRedisUrl, uniqueName } from '../support/services.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
 const settings = { redisUrl: testRedisUrl, prefix: uniqueName('harvest_test') };
 const log = pino({ level: 'silent' });
 
-let testDb: TestDatabase;
-let db: Database;
-let queues: Queues;
+const db = useMigratedDatabase();
+const queues = useTestQueues(settings);
 let workers: RunningWorkers | undefined;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  queues = openQueues(settings);
-});
 
 afterAll(async () => {
   await workers?.close();
-  await queues.crawl.obliterate({ force: true });
-  await queues.articles.obliterate({ force: true });
-  await queues.close();
-  await db.close();
-  await testDb.drop();
 });
 
 let counter = 0;

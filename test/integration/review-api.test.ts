@@ -1,36 +1,25 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns, finishRun } from '../../src/db/runs-repo.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { MEMBER_STATES_IN_HOUSE_ORDER } from '../support/bulletin.js';
 import {
   articlePage,
   login,
   PASSWORD,
   SCRIPT_TITLE,
-  type SeedKey,
   type Session,
-  seedArticlesInto,
-  seedUsers,
   startPageServer,
   startReviewServer,
+  useReviewDatabase,
 } from './review-support.js';
 
-let testDb: TestDatabase;
-let db: Database;
+const { db, ids } = useReviewDatabase();
 let app: FastifyInstance;
-let ids: Record<SeedKey, number>;
 let ana: Session;
 let site: Awaited<ReturnType<typeof startPageServer>>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  await seedUsers(db);
-  ids = await seedArticlesInto(db);
   site = await startPageServer({
     '/news/1': {
       body: articlePage(
@@ -50,8 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await site?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 const as = (session: Session, options: InjectOptions): InjectOptions => ({
@@ -611,15 +598,7 @@ describe('coverage and sources', () => {
     const response = await app.inject(as(ana, { url: '/coverage?month=2026-11' }));
     const { document } = parseHTML(response.body);
     const bars = [...document.querySelectorAll('#coverage-chart g[data-country]')];
-    expect(bars.map((bar) => bar.getAttribute('data-country'))).toEqual([
-      'AZ',
-      'KZ',
-      'KG',
-      'RU',
-      'TJ',
-      'TM',
-      'UZ',
-    ]);
+    expect(bars.map((bar) => bar.getAttribute('data-country'))).toEqual(MEMBER_STATES_IN_HOUSE_ORDER);
     expect(
       bars
         .filter((bar) => bar.getAttribute('class') === 'missing')

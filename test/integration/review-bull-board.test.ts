@@ -1,23 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { bullBoardPlugin } from '../../src/review/bull-board.js';
 import { openQueues, type Queues } from '../../src/workers/bullmq-transport.js';
+import { useMigratedDatabase } from '../support/database.js';
 import { flushQueuePrefix } from '../support/redis.js';
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
+import { testRedisUrl, uniqueName } from '../support/services.js';
 import { login, seedUsers, startReviewServer } from './review-support.js';
 
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let app: FastifyInstance;
 let queues: Queues;
 const prefix = uniqueName('review_board');
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   await seedUsers(db);
   queues = openQueues({ redisUrl: testRedisUrl, prefix });
   app = await startReviewServer(db, { operatorPlugins: [bullBoardPlugin(queues)] });
@@ -27,8 +22,6 @@ afterAll(async () => {
   await app?.close();
   await queues?.close();
   await flushQueuePrefix(prefix);
-  await db?.close();
-  await testDb?.drop();
 });
 
 describe('Bull Board under /admin/queues', () => {

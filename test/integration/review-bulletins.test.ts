@@ -1,31 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
-import {
-  login,
-  SCRIPT_TITLE,
-  type SeedKey,
-  type Session,
-  seedArticlesInto,
-  seedUsers,
-  startReviewServer,
-} from './review-support.js';
+import { login, SCRIPT_TITLE, type Session, startReviewServer, useReviewDatabase } from './review-support.js';
 
-let testDb: TestDatabase;
-let db: Database;
+const { db, ids } = useReviewDatabase();
 let app: FastifyInstance;
-let ids: Record<SeedKey, number>;
 let ana: Session;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
-  await seedUsers(db);
-  ids = await seedArticlesInto(db);
   await db.query(`UPDATE articles SET status = 'approved' WHERE id = ANY($1::bigint[])`, [
     [ids.kz, ids.payload, ids.tj, ids.az],
   ]);
@@ -35,8 +17,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 const form = (session: Session, fields: Record<string, string>, csrf = true) => ({

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { beforeAll } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
 import type { Database } from '../../src/db/database.js';
@@ -10,6 +11,7 @@ import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildReviewServer, type ReviewServerOptions } from '../../src/review/server.js';
 import { processArticle } from '../../src/workers/process-article.js';
+import { type MigratedTestDatabase, useMigratedDatabase } from '../support/database.js';
 
 /** Shared by the review workspace's API and browser tests. */
 export const lexicon = loadLexicon('config/keywords.yaml');
@@ -122,6 +124,20 @@ export async function seedUsers(db: Database): Promise<void> {
   ] as Array<[string, Role]>) {
     await createUser(db, { name, role, passwordHash });
   }
+}
+
+/**
+ * useMigratedDatabase() with the review users and the example articles stored in it. `ids` is filled in by
+ * the `beforeAll`, so the file's own hooks (called after this) and its tests can use it.
+ */
+export function useReviewDatabase(): { db: MigratedTestDatabase; ids: Record<SeedKey, number> } {
+  const db = useMigratedDatabase();
+  const ids = {} as Record<SeedKey, number>;
+  beforeAll(async () => {
+    await seedUsers(db);
+    Object.assign(ids, await seedArticlesInto(db));
+  });
+  return { db, ids };
 }
 
 export function startReviewServer(

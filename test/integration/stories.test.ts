@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate, listDrafts } from '../../src/db/articles-repo.js';
-import { type Database, openPglite, openPostgres } from '../../src/db/database.js';
+import { type Database, openPglite } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import type { Country, Language } from '../../src/domain/types.js';
 import { processArticle, processArticles } from '../../src/workers/process-article.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');
 const asOf = new Date('2025-09-25T12:00:00Z');
@@ -77,22 +77,13 @@ const otherSeizureRu = {
     'Возбуждено уголовное дело по статье 296 Уголовного кодекса о незаконном обороте наркотиков.',
 };
 
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let runs = new Map<string, number>();
 /** The Russian release of polisia.kz, the first story's first member. */
 let shymkentRelease: number;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   runs = await createSourceRuns(db);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
 });
 
 /** One crawl run per source, as of the test's reference time: source id → run id. */
@@ -114,7 +105,7 @@ async function storeIn(
   source: Source,
   path: string,
   text: { title: string; body: string },
-  publishedAt: string,
+  publishedAt: string | null,
 ) {
   const url = `https://${source.id}.example/${path}`;
   const { id } = await insertCandidate(target, {
@@ -130,8 +121,12 @@ async function storeIn(
   return id;
 }
 
-const store = (source: Source, path: string, text: { title: string; body: string }, publishedAt: string) =>
-  storeIn(db, runs, source, path, text, publishedAt);
+const store = (
+  source: Source,
+  path: string,
+  text: { title: string; body: string },
+  publishedAt: string | null,
+) => storeIn(db, runs, source, path, text, publishedAt);
 
 async function storyRow(id: number) {
   const drafts = await listDrafts(db, {});
@@ -157,6 +152,26 @@ describe('stories through processArticle', () => {
       [kz],
     );
     expect(evidence.rows[0]!.story_evidence).toMatchObject({ rule: 'shared_facts', with: ru });
+  });
+
+  it('finds the story of an undated copy through the facts of the weeks before it was found', async () => {
+    // A retelling of the release on an outlet that shows no date, found a week later (the run's reference time).
+    const retelling = {
+      title: 'Житель Шымкента попался с 3,5 кг героина',
+      body:
+        'Как сообщает пресс-служба полиции, 18 сентября в Шымкенте был задержан Ерлан Сапаров, 34 года. ' +
+        'В машине мужчины нашли 3,5 кг героина и ещё 240 граммов гашиша. Дело заведено по статье 297 УК.',
+    };
+    const undated = await store(outletKz, 'news/shymkent-retold', retelling, null);
+    await processOne(undated);
+    const [row, release] = [await storyRow(undated), await storyRow(shymkentRelease)];
+    expect(row.published_at).toBeNull();
+    expect(row.story_id).toBe(release.story_id);
+    const evidence = await db.query<{ story_evidence: unknown }>(
+      'SELECT story_evidence FROM articles WHERE id = $1',
+      [undated],
+    );
+    expect(evidence.rows[0]!.story_evidence).toMatchObject({ rule: 'shared_facts' });
   });
 
   it('keeps a look-alike seizure of the same day in a story of its own', async () => {

@@ -6,21 +6,15 @@ import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixtu
 import { findSourceDefinition } from '../../src/crawlers/sources/index.js';
 import { toFixtureUrl } from '../../src/crawlers/sources/recorded-pages.js';
 import { toSourceConfig } from '../../src/crawlers/sources/source-definition.js';
-import { type Database, openPostgres } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { useMigratedDatabase } from '../support/database.js';
 
 const log = pino({ level: 'silent' });
-let testDb: TestDatabase;
-let db: Database;
+const db = useMigratedDatabase();
 let server: FixtureServer;
 let source: SourceConfig;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = openPostgres(testDb.url);
-  await migrate(db);
   server = await startFixtureServer({ port: 0 });
   const declared = toSourceConfig(findSourceDefinition('telegram-police-of-kz')!);
   source = {
@@ -35,8 +29,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await db?.close();
-  await testDb?.drop();
 });
 
 async function crawl() {

@@ -5,6 +5,12 @@ import { repoRoot } from './cli.js';
 
 const SEED_NAME = '000_47f95a5e802b696b.txt';
 
+/**
+ * The member states in the house order, which releases and the review workspace follow. Spelled out rather
+ * than taken from src, so that a change of the order fails the tests instead of following along.
+ */
+export const MEMBER_STATES_IN_HOUSE_ORDER = ['AZ', 'KZ', 'KG', 'RU', 'TJ', 'TM', 'UZ'];
+
 /** Release #17 as text. CI lays shared/ beside the clone; on the workstation it is /work/shared. */
 export function seedReleasePath(): string {
   const candidates = [

@@ -4,10 +4,13 @@ import {
   choosePrimary,
   chooseStory,
   compareForStory,
+  datedFactKeys,
+  datedFactQueryKeys,
   factKeys,
   factsFromKeys,
   nameKey,
   numericFactKeys,
+  STORY_WINDOW_DAYS,
   type StoryEvidence,
   simhashBandKeys,
   storyFacts,
@@ -279,6 +282,43 @@ describe('storage keys', () => {
   it('round-trip facts through their keys', () => {
     expect(factsFromKeys(factKeys(shymkentKz.facts))).toEqual(shymkentKz.facts);
     expect(numericFactKeys(shymkentKz.facts)).toEqual(['q:240', 'q:3500', 'n:297', 'n:34', 'd:18-09']);
+  });
+
+  it('date the numeric facts of a member by the day it was published, or mark them undated', () => {
+    expect(datedFactKeys(['q:240', 'n:297'], day('2025-09-18'))).toEqual(['q:240@20349', 'n:297@20349']);
+    expect(datedFactKeys(['n:297'], null)).toEqual(['n:297@']);
+  });
+
+  it("ask for the facts on each day of a draft's window and undated", () => {
+    expect(datedFactQueryKeys(['n:297'], day('2025-09-18'))).toEqual([
+      'n:297@20346',
+      'n:297@20347',
+      'n:297@20348',
+      'n:297@20349',
+      'n:297@20350',
+      'n:297@20351',
+      'n:297@20352',
+      'n:297@',
+    ]);
+  });
+
+  it('ask for every day of a span widened by the window, for an undated draft', () => {
+    const keys = datedFactQueryKeys(['n:297'], day('2025-09-10'), day('2025-09-18'));
+    expect(keys[0]).toBe('n:297@20338');
+    expect(keys.at(-2)).toBe('n:297@20352');
+    expect(keys).toHaveLength(20352 - 20338 + 1 + 1);
+  });
+
+  it('find every member published within the story window, whatever the hour, and none far outside', () => {
+    const draftTime = new Date('2025-09-18T23:30:00Z');
+    const asked = new Set(datedFactQueryKeys(['n:297'], draftTime));
+    const hour = 3_600_000;
+    for (let offset = -STORY_WINDOW_DAYS * 24; offset <= STORY_WINDOW_DAYS * 24; offset++) {
+      const member = new Date(draftTime.getTime() + offset * hour);
+      expect(asked.has(datedFactKeys(['n:297'], member)[0]!)).toBe(true);
+    }
+    const tooFar = new Date(draftTime.getTime() + (STORY_WINDOW_DAYS + 2) * 24 * hour);
+    expect(asked.has(datedFactKeys(['n:297'], tooFar)[0]!)).toBe(false);
   });
 
   it('encode the eight simhash bands into distinct ranges', () => {
