@@ -3,8 +3,11 @@ import type { Queryable } from '../db/database.js';
 
 export interface CandidateWriterDeps {
   db: Queryable;
-  /** Called once per candidate newly in Postgres, in the order they were added. */
-  onStored(articleId: number): Promise<void>;
+  /**
+   * Called once per statement with the ids of the candidates it newly stored, in the order they were added
+   * (never with an empty list): enqueueing them is then one call per batch too.
+   */
+  onStored(articleIds: number[]): Promise<void>;
   /** Called for a candidate that could not be stored even on its own. */
   onFailed(candidate: CandidateArticle, error: unknown): void;
 }
@@ -84,6 +87,7 @@ export class CandidateWriter {
       for (const candidate of batch) await this.store([candidate]);
       return;
     }
-    for (const { id, inserted } of results) if (inserted) await this.deps.onStored(id);
+    const storedIds = results.filter((result) => result.inserted).map((result) => result.id);
+    if (storedIds.length > 0) await this.deps.onStored(storedIds);
   }
 }

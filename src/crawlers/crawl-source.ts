@@ -46,8 +46,8 @@ export interface CrawlDeps {
   db: Database;
   log: Logger;
   userAgent: string;
-  /** Called once a new candidate is safely in Postgres (distributed mode enqueues it here). */
-  onCandidateStored?: (articleId: number) => Promise<void>;
+  /** Called once new candidates are safely in Postgres, a batch at a time (distributed mode enqueues them). */
+  onCandidatesStored?: (articleIds: number[]) => Promise<void>;
   /** Chromium for `crawler: playwright` sources (Debian's by default). */
   chromiumPath?: string;
 }
@@ -426,11 +426,11 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
 function candidateWriter(deps: CrawlDeps, stats: CrawlStats, log: Logger): CandidateWriter {
   return new CandidateWriter({
     db: deps.db,
-    onStored: async (articleId) => {
-      stats.candidatesStored += 1;
-      // The article is safe in Postgres already: if the queue is down, recovery enqueues it later.
-      await deps.onCandidateStored?.(articleId).catch((error: unknown) => {
-        log.warn({ articleId, err: error }, 'stored candidate not enqueued');
+    onStored: async (articleIds) => {
+      stats.candidatesStored += articleIds.length;
+      // The articles are safe in Postgres already: if the queue is down, recovery enqueues them later.
+      await deps.onCandidatesStored?.(articleIds).catch((error: unknown) => {
+        log.warn({ articleIds, err: error }, 'stored candidates not enqueued');
       });
     },
     onFailed: (candidate, error) => {

@@ -118,7 +118,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
           db,
           log,
           userAgent: deps.userAgent,
-          onCandidateStored: (articleId) => enqueueArticles(deps.queues, [articleId]),
+          onCandidatesStored: (articleIds) => enqueueArticles(deps.queues, articleIds),
         });
         return run ? { status: run.status } : { status: 'already finished' };
       } catch (error) {

@@ -9,7 +9,7 @@ export interface RunDeps {
   db: Database;
   log: Logger;
   userAgent: string;
-  onCandidateStored?: (articleId: number) => Promise<void>;
+  onCandidatesStored?: (articleIds: number[]) => Promise<void>;
 }
 
 export class RunNotFoundError extends Error {}

@@ -61,11 +61,11 @@ describe('insertCandidates', () => {
 });
 
 describe('CandidateWriter', () => {
-  it('stores candidates a batch per statement and reports each new one once, in order', async () => {
+  it('stores candidates a batch per statement and reports the new ones once, a batch at a time, in order', async () => {
     const queryable = counting();
-    const stored: number[] = [];
+    const batches: number[][] = [];
     const writer = new CandidateWriter(
-      { db: queryable, onStored: async (id) => void stored.push(id), onFailed: () => {} },
+      { db: queryable, onStored: async (ids) => void batches.push(ids), onFailed: () => {} },
       { maxRows: 3, maxWaitMs: 60_000 },
     );
     const urls = Array.from({ length: 7 }, (_, i) => `https://w.example/batch/${i}`);
@@ -73,7 +73,9 @@ describe('CandidateWriter', () => {
     await writer.add(candidate(urls[0]!));
     await writer.flush();
     expect(queryable.inserts).toBe(3);
-    expect(stored).toHaveLength(7);
+    // The last statement held the seventh candidate and a second copy of the first: only the seventh is new.
+    expect(batches.map((ids) => ids.length)).toEqual([3, 3, 1]);
+    const stored = batches.flat();
     expect([...stored].sort((a, b) => a - b)).toEqual(stored);
     expect(await storedPages(urls)).toEqual(urls);
   });
@@ -81,7 +83,7 @@ describe('CandidateWriter', () => {
   it('stores a lone candidate once it has waited maxWaitMs', async () => {
     const stored: number[] = [];
     const writer = new CandidateWriter(
-      { db, onStored: async (id) => void stored.push(id), onFailed: () => {} },
+      { db, onStored: async (ids) => void stored.push(...ids), onFailed: () => {} },
       { maxWaitMs: 50 },
     );
     await writer.add(candidate('https://w.example/lone'));
@@ -93,7 +95,7 @@ describe('CandidateWriter', () => {
     const failed: string[] = [];
     const writer = new CandidateWriter({
       db,
-      onStored: async (id) => void stored.push(id),
+      onStored: async (ids) => void stored.push(...ids),
       onFailed: (refused) => failed.push(refused.url),
     });
     const urls = ['https://w.example/ok/1', 'https://w.example/nul', 'https://w.example/ok/2'];
