@@ -409,6 +409,16 @@ export interface AuditEntry {
   created_at: Date;
 }
 
+/** The latest actions that concern no item: logins and logouts, users added, crawls started by hand. */
+export async function listAccountActivity(db: Queryable, limit = 50): Promise<AuditEntry[]> {
+  const result = await db.query<AuditEntry>(
+    `SELECT id, user_name, action, before, after, created_at FROM audit_log
+     WHERE article_id IS NULL ORDER BY created_at DESC, id DESC LIMIT $1`,
+    [limit],
+  );
+  return result.rows;
+}
+
 export async function listAudit(db: Queryable, articleId: number): Promise<AuditEntry[]> {
   const result = await db.query<AuditEntry>(
     `SELECT id, user_name, action, before, after, created_at FROM audit_log

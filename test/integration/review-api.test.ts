@@ -226,6 +226,47 @@ describe('login', () => {
     expect(out.statusCode).toBe(303);
     expect((await app.inject({ url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
   });
+
+  it('records logins, failed attempts on existing accounts and logouts, and shows them to admins', async () => {
+    const activityOf = async (name: string) =>
+      (
+        await db.query<{ action: string; after: { ip: string } }>(
+          `SELECT action, after FROM audit_log WHERE article_id IS NULL AND user_name = $1 ORDER BY id`,
+          [name],
+        )
+      ).rows;
+    const admin = await login(app, 'adam');
+    const addUser = (name: string) =>
+      app.inject(
+        as(admin, {
+          method: 'POST',
+          url: '/api/users',
+          payload: { name, role: 'analyst', password: PASSWORD },
+        }),
+      );
+    expect((await addUser('carol')).statusCode).toBe(201);
+    expect((await formLogin('carol', 'wrong password', '10.7.7.7')).statusCode).toBe(401);
+    expect((await formLogin('nobody-by-this-name', 'wrong password', '10.7.7.7')).statusCode).toBe(401);
+    expect((await formLogin('carol', PASSWORD, '10.7.7.7')).statusCode).toBe(303);
+    const carol = await login(app, 'carol');
+    await app.inject(as(carol, { method: 'POST', url: '/logout' }));
+    expect(await activityOf('carol')).toEqual([
+      { action: 'login_failed', after: { ip: '10.7.7.7' } },
+      { action: 'login', after: { ip: '10.7.7.7' } },
+      { action: 'login', after: { ip: '127.0.0.1' } },
+      { action: 'logout', after: { ip: '127.0.0.1' } },
+    ]);
+    expect(await activityOf('nobody-by-this-name')).toEqual([]);
+
+    expect((await addUser('<b>mallory</b>')).statusCode).toBe(201);
+    const page = parseHTML((await app.inject(as(admin, { url: '/users' }))).body).document;
+    const rows = [...page.querySelectorAll('#activity tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent),
+    );
+    expect(rows[0]).toEqual(['adam', 'add_user', '{"name":"<b>mallory</b>","role":"analyst"}']);
+    expect(rows).toContainEqual(['carol', 'login_failed', '{"ip":"10.7.7.7"}']);
+    expect(page.querySelector('#activity b')).toBeNull();
+  });
 });
 
 describe('roles', () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { auditAction } from '../../db/review-repo.js';
 import { createSession, deleteSession, findLoginUser } from '../../db/users-repo.js';
 import {
   hashToken,
@@ -84,9 +85,19 @@ async function attemptLogin(
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   if (!user || !valid) {
     deps.limiter.recordFailure(request.ip, name);
+    // Only for existing accounts: names made up by someone guessing would fill the log without limit.
+    if (user) {
+      await auditAction(deps.db, {
+        articleId: null,
+        actor: user,
+        action: 'login_failed',
+        after: { ip: request.ip },
+      });
+    }
     return { status: 401, error: 'Wrong name or password.' };
   }
   deps.limiter.recordSuccess(request.ip, name);
+  await auditAction(deps.db, { articleId: null, actor: user, action: 'login', after: { ip: request.ip } });
   const token = newToken();
   await createSession(deps.db, {
     tokenHash: hashToken(token),
@@ -142,6 +153,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ReviewDeps): voi
     const raw = request.cookies[SESSION_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     if (unsigned?.valid && unsigned.value) await deleteSession(deps.db, hashToken(unsigned.value));
+    await auditAction(deps.db, {
+      articleId: null,
+      actor: request.user!,
+      action: 'logout',
+      after: { ip: request.ip },
+    });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login', 303);
   });

@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { countItemsOfBulletinBefore } from '../../db/bulletins-repo.js';
-import { auditAction, type CountryCoverage, countCoverage, listSourceHealth } from '../../db/review-repo.js';
+import {
+  auditAction,
+  type CountryCoverage,
+  countCoverage,
+  listAccountActivity,
+  listSourceHealth,
+} from '../../db/review-repo.js';
 import { createUser, DuplicateUserError, listUsers, roles } from '../../db/users-repo.js';
 import { html } from '../html.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords.js';
@@ -142,10 +148,22 @@ ${deps.queueDashboard ? html`<p><a href="/admin/queues">Queues (Bull Board)</a><
     }));
   });
 
-  app.get('/users', { config: { role: 'admin' } }, async (request, reply) => {
-    const body = usersBody({ user: request.user!, users: await listUsers(deps.db) });
-    return sendPage(reply, 200, page({ title: 'Users', user: request.user!, active: '/users', body }));
-  });
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: { notice?: string; error?: string } = {},
+  ) => {
+    const body = usersBody({
+      user: request.user!,
+      users: await listUsers(deps.db),
+      activity: await listAccountActivity(deps.db),
+      ...message,
+    });
+    return sendPage(reply, status, page({ title: 'Users', user: request.user!, active: '/users', body }));
+  };
+
+  app.get('/users', { config: { role: 'admin' } }, async (request, reply) => usersPage(request, reply, 200));
 
   const addUser = async (input: unknown, actor: { id: number; name: string }) => {
     const parsed = newUserSchema.safeParse(input);
@@ -172,15 +190,9 @@ ${deps.queueDashboard ? html`<p><a href="/admin/queues">Queues (Bull Board)</a><
 
   app.post('/users', { config: { role: 'admin' } }, async (request, reply) => {
     const result = await addUser(request.body, request.user!);
-    const users = await listUsers(deps.db);
-    const body = result.user
-      ? usersBody({ user: request.user!, users, notice: `Added ${result.user.name} (${result.user.role}).` })
-      : usersBody({ user: request.user!, users, error: result.error });
-    return sendPage(
-      reply,
-      result.user ? 200 : 400,
-      page({ title: 'Users', user: request.user!, active: '/users', body }),
-    );
+    return result.user
+      ? usersPage(request, reply, 200, { notice: `Added ${result.user.name} (${result.user.role}).` })
+      : usersPage(request, reply, 400, { error: result.error });
   });
 
   app.get('/api/users', { config: { role: 'admin' } }, async () => listUsers(deps.db));

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../db/review-repo.js';
 import type { SessionUser, UserRow } from '../../db/users-repo.js';
 import { roles } from '../../db/users-repo.js';
 import { html, type SafeHtml } from '../html.js';
@@ -33,6 +34,7 @@ ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 export function usersBody(options: {
   user: SessionUser;
   users: UserRow[];
+  activity: AuditEntry[];
   error?: string;
   notice?: string;
 }): SafeHtml {
@@ -49,5 +51,12 @@ ${options.users.map((user) => html`<tr><td>${user.name}</td><td>${user.role}</td
   <label>Role <select name="role">${roles.map((role) => html`<option value="${role}">${role}</option>`)}</select></label>
   <label>Password <input type="password" name="password" required autocomplete="new-password"></label>
   <button type="submit">Add</button>
-</form>`;
+</form>
+<h2>Recent activity</h2>
+<p>Logins (and failed attempts on existing accounts), logouts, users added, crawls started by hand; what analysts
+do to items is in each item's history.</p>
+<table id="activity"><thead><tr><th>When</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>
+${options.activity.map((entry) => html`<tr><td>${formatDateTime(entry.created_at)}</td><td>${entry.user_name}</td><td>${entry.action}</td><td>${entry.after ? JSON.stringify(entry.after) : ''}</td></tr>`)}
+</tbody></table>
+${options.activity.length === 0 ? html`<p class="empty">No activity yet.</p>` : ''}`;
 }
