@@ -138,6 +138,8 @@ export interface LoadedBulletin {
   bulletin: Bulletin;
   warnings: BulletinWarning[];
   origin: BulletinRow['origin'];
+  /** The analyst's wording of the opening paragraphs as stored; null where the generated text is used. */
+  editedTexts: { countsLine: string | null; topics: string | null };
 }
 
 /** The bulletin as it would be exported, with the editorial warnings; what the review UI shows. */
@@ -158,7 +160,12 @@ export async function loadBulletin(
       countsLine: row.counts_line,
       topics: row.topics,
     });
-    return { bulletin, warnings: editorialChecks(bulletin, { undatedDrafts }), origin: row.origin };
+    return {
+      bulletin,
+      warnings: editorialChecks(bulletin, { undatedDrafts }),
+      origin: row.origin,
+      editedTexts: { countsLine: row.counts_line, topics: row.topics },
+    };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../src/bulletin/render-markdown.js';
 import { login, SCRIPT_TITLE, type Session, startReviewServer, useReviewDatabase } from './review-support.js';
 
 const { db, ids } = useReviewDatabase();
@@ -111,6 +112,43 @@ describe('bulletins in the review workspace', () => {
     // At the top already: nothing changes.
     await move(second, 'up');
     expect(await kazakhOrder(12)).toEqual([second, first]);
+  });
+
+  it("prints the analyst's wording of the opening paragraphs, escaped, until it is emptied again", async () => {
+    const markdown = async () =>
+      (await app.inject({ url: '/bulletins/12/export.md', headers: { cookie: ana.cookie } })).body;
+    const generated = await markdown();
+    const edit = (paragraph: string, text: string, csrf = true) =>
+      app.inject({ method: 'POST', url: '/bulletins/12/texts', ...form(ana, { paragraph, text }, csrf) });
+
+    expect((await edit('topics', 'Raids <script>alert(1)</script> and lectures.', false)).statusCode).toBe(
+      403,
+    );
+    expect(await markdown()).toBe(generated);
+
+    const saved = await edit('topics', '  Raids <script>alert(1)</script> and lectures.  ');
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/bulletins/12#opening');
+    expect(await markdown()).toContain(escapeMarkdown('Raids <script>alert(1)</script> and lectures.'));
+    const page = await bulletinPage(12);
+    expect(page).not.toContain('<script>alert(1)');
+    // The page as sent (a browser decodes the references inside a textarea; linkedom does not).
+    const field = (name: string) =>
+      new RegExp(
+        `data-paragraph="${name}"[\\s\\S]*?<textarea[^>]*placeholder="([^"]*)">([^<]*)</textarea>`,
+      ).exec(page);
+    expect(field('topics')?.[2]).toBe('Raids &lt;script&gt;alert(1)&lt;/script&gt; and lectures.');
+    // The counts line was not touched: still generated, shown as the field's placeholder only.
+    expect(field('counts_line')?.[2]).toBe('');
+    expect(generated).toContain(field('counts_line')![1]!.slice(0, 40));
+
+    await edit('counts_line', 'In November 2026, 4 reports were published.');
+    expect(await markdown()).toContain(escapeMarkdown('In November 2026, 4 reports were published.'));
+
+    await edit('topics', '');
+    await edit('counts_line', ' ');
+    expect(await markdown()).toBe(generated);
+    expect((await edit('title', 'x')).statusCode).toBe(400);
   });
 
   it('exports the four formats as attachments', async () => {

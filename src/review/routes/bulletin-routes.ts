@@ -10,6 +10,7 @@ import {
   findBulletinByNumber,
   listBulletinSummaries,
   reorderBulletinItems,
+  updateBulletinTexts,
 } from '../../db/bulletins-repo.js';
 import { auditAction } from '../../db/review-repo.js';
 import type { ReviewDeps } from '../server.js';
@@ -22,6 +23,11 @@ const exportParams = numberParams.extend({ format: z.enum(bulletinFormats) });
 const exportQuery = z.object({ lang: z.enum(['en', 'ru']).optional() });
 const moveParams = numberParams.extend({ itemId: z.coerce.number().int().positive() });
 const moveBody = z.object({ direction: z.enum(['up', 'down']) });
+const textsBody = z.object({
+  paragraph: z.enum(['counts_line', 'topics']),
+  // Empty restores the generated text.
+  text: z.string().max(10_000),
+});
 const assembleBody = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
   // The form's empty field means "the next number".
@@ -79,8 +85,8 @@ export function registerBulletinRoutes(app: FastifyInstance, deps: ReviewDeps): 
   app.get('/bulletins/:number', async (request, reply) => {
     const { number } = numberParams.parse(request.params);
     if (!(await findBulletinByNumber(deps.db, number))) return reply.callNotFound();
-    const { bulletin, warnings } = await loadBulletin(deps.db, { number });
-    const body = bulletinBody({ user: request.user!, bulletin, warnings });
+    const { bulletin, warnings, editedTexts } = await loadBulletin(deps.db, { number });
+    const body = bulletinBody({ user: request.user!, bulletin, warnings, editedTexts });
     return sendPage(
       reply,
       200,
@@ -114,6 +120,27 @@ export function registerBulletinRoutes(app: FastifyInstance, deps: ReviewDeps): 
       after: { bulletin: number, item: itemId, direction },
     });
     return reply.redirect(`/bulletins/${number}#item-${itemId}`, 303);
+  });
+
+  app.post('/bulletins/:number/texts', async (request, reply) => {
+    const { number } = numberParams.parse(request.params);
+    const input = textsBody.safeParse(request.body);
+    if (!input.success) return reply.code(400).send({ error: 'expected a paragraph and its text' });
+    const row = await findBulletinByNumber(deps.db, number);
+    if (!row) return reply.callNotFound();
+    const text = input.data.text.trim() || null;
+    await updateBulletinTexts(
+      deps.db,
+      row.id,
+      input.data.paragraph === 'counts_line' ? { countsLine: text } : { topics: text },
+    );
+    await auditAction(deps.db, {
+      articleId: null,
+      actor: request.user!,
+      action: 'edit_bulletin_text',
+      after: { bulletin: number, paragraph: input.data.paragraph, text },
+    });
+    return reply.redirect(`/bulletins/${number}#opening`, 303);
   });
 
   app.get('/bulletins/:number/export.:format', async (request, reply) => {

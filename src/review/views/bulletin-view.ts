@@ -71,13 +71,31 @@ ${warnings.map(
 </ul>`;
 }
 
+/**
+ * One opening paragraph with its form. The field holds only the analyst's own wording, so that saving one
+ * paragraph never freezes the other's generated text (the counts line follows the items until rewritten).
+ */
+function openingParagraph(
+  user: SessionUser,
+  number: number,
+  paragraph: { name: 'counts_line' | 'topics'; label: string; printed: string; edited: string | null },
+): SafeHtml {
+  return html`<form method="post" action="/bulletins/${number}/texts" class="opening-text" data-paragraph="${paragraph.name}">${csrfField(user)}
+  <input type="hidden" name="paragraph" value="${paragraph.name}">
+  <label>${paragraph.label} ${paragraph.edited === null ? html`<em>(generated)</em>` : html`<em>(your wording)</em>`}
+    <textarea name="text" rows="3" class="wide" placeholder="${paragraph.printed}">${paragraph.edited ?? ''}</textarea></label>
+  <button type="submit">Save</button>
+</form>`;
+}
+
 /** One bulletin as it would print: sections in house order, the analyst's order within each, the checklist. */
 export function bulletinBody(options: {
   user: SessionUser;
   bulletin: Bulletin;
   warnings: readonly BulletinWarning[];
+  editedTexts: { countsLine: string | null; topics: string | null };
 }): SafeHtml {
-  const { user, bulletin } = options;
+  const { user, bulletin, editedTexts } = options;
   return html`<h1>Bulletin #${bulletin.number}</h1>
 <p>${bulletin.period.from} … ${bulletin.period.to} · ${bulletin.total} items · <a href="/bulletins">all bulletins</a></p>
 <p class="downloads">Download: ${bulletinFormats.map(
@@ -85,6 +103,11 @@ export function bulletinBody(options: {
   )}</p>
 <h2>Editorial checks</h2>
 ${warningList(options.warnings)}
+<section id="opening"><h2>Opening paragraphs</h2>
+<p>Empty fields print the generated text, shown greyed; what you write replaces it in every export.</p>
+${openingParagraph(user, bulletin.number, { name: 'counts_line', label: 'Counts line', printed: bulletin.countsLine, edited: editedTexts.countsLine })}
+${openingParagraph(user, bulletin.number, { name: 'topics', label: 'Topics', printed: bulletin.topics, edited: editedTexts.topics })}
+</section>
 ${bulletin.sections.map(
   (section) => html`<section class="country" data-country="${section.country}">
 <h2>${countryHeading(section.country, bulletin.lang)}</h2>
