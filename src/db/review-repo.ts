@@ -352,7 +352,8 @@ async function refreshStory(tx: Queryable, storyId: number): Promise<void> {
 
 /**
  * An analyst's correction of the stories stage: moves the item into another story, or (`'new'`) splits it out
- * into a story of its own.
+ * into a story of its own. With `wholeStory`, every report of the item's story moves into the target story
+ * (two stories the stage kept apart are one event).
  */
 export async function moveToStory(
   db: Database,
@@ -360,6 +361,7 @@ export async function moveToStory(
   target: number | 'new',
   actor: Actor,
   expectedVersion?: number,
+  wholeStory = false,
 ): Promise<ReviewOutcome> {
   return db.transaction(async (tx) => {
     await lockStories(tx);
@@ -373,21 +375,34 @@ export async function moveToStory(
       if (current.story_id === target)
         return { kind: 'invalid', current, message: `it is already in story #${target}` };
     }
+    if (wholeStory && (target === 'new' || current.story_id === null))
+      return { kind: 'invalid', current, message: 'only a story can be merged into another story' };
     const storyId = target === 'new' ? await createStory(tx, id) : target;
+    const moving = wholeStory
+      ? (
+          await tx.query<{ id: number }>(
+            'SELECT id FROM articles WHERE story_id = $1 ORDER BY id FOR UPDATE',
+            [current.story_id],
+          )
+        ).rows.map((row) => row.id)
+      : [id];
     await tx.query(
       `UPDATE articles SET story_id = $2, story_evidence = $3, version = version + 1, updated_at = now()
-       WHERE id = $1`,
-      [id, storyId, JSON.stringify({ rule: 'analyst', by: actor.name })],
+       WHERE id = ANY($1::bigint[])`,
+      [moving, storyId, JSON.stringify({ rule: 'analyst', by: actor.name })],
     );
     if (current.story_id !== null) await refreshStory(tx, current.story_id);
     await refreshStory(tx, storyId);
-    await writeAudit(tx, {
-      articleId: id,
-      actor,
-      action: target === 'new' ? 'split_story' : 'move_story',
-      before: { story_id: current.story_id },
-      after: { story_id: storyId },
-    });
+    const action = wholeStory ? 'merge_story' : target === 'new' ? 'split_story' : 'move_story';
+    for (const articleId of moving) {
+      await writeAudit(tx, {
+        articleId,
+        actor,
+        action,
+        before: { story_id: current.story_id },
+        after: { story_id: storyId },
+      });
+    }
     return { kind: 'ok', item: (await lockItem(tx, id))! };
   });
 }

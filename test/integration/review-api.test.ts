@@ -770,4 +770,62 @@ describe('stories', () => {
       'split_story',
     ]);
   });
+
+  it('merges a whole story into another from the item page, audited for every report it moves', async () => {
+    const storiesOf = async (articleIds: number[]) =>
+      (
+        await db.query<{ id: number; story_id: number }>(
+          'SELECT id, story_id FROM articles WHERE id = ANY($1::bigint[]) ORDER BY id',
+          [articleIds],
+        )
+      ).rows.map((row) => row.story_id);
+    const [target] = await storiesOf([ids.kz]);
+    const other = await db.query<{ id: number }>(
+      'INSERT INTO stories (primary_article_id) VALUES ($1) RETURNING id',
+      [ids.tj],
+    );
+    const merged = other.rows[0]!.id;
+    await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [
+      merged,
+      [ids.tj, ids.az],
+    ]);
+
+    const page = parseHTML((await app.inject(as(ana, { url: `/items/${ids.tj}` }))).body).document;
+    expect(page.querySelector('#story-form input[name="whole_story"]')).not.toBeNull();
+    const version = (await app.inject(as(ana, { url: `/api/items/${ids.tj}` }))).json().item.version;
+    const refused = await app.inject(
+      as(ana, {
+        method: 'POST',
+        url: `/api/items/${ids.tj}/story`,
+        payload: { story: 'new', whole_story: true },
+      }),
+    );
+    expect(refused.statusCode).toBe(409);
+    const response = await app.inject(
+      as(ana, {
+        method: 'POST',
+        url: `/items/${ids.tj}/story`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: ana.csrf,
+          story: String(target),
+          whole_story: 'on',
+          version: String(version),
+        }).toString(),
+      }),
+    );
+    expect(response.statusCode).toBe(303);
+    expect(await storiesOf([ids.kz, ids.payload, ids.tj, ids.az])).toEqual([target, target, target, target]);
+    const left = await db.query('SELECT 1 FROM stories WHERE id = $1', [merged]);
+    expect(left.rowCount).toBe(0);
+    for (const id of [ids.tj, ids.az]) {
+      const [latest] = (await app.inject(as(ana, { url: `/api/items/${id}` }))).json().audit;
+      expect(latest).toMatchObject({
+        action: 'merge_story',
+        user_name: 'ana',
+        before: { story_id: merged },
+        after: { story_id: target },
+      });
+    }
+  });
 });

@@ -180,12 +180,16 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
   const storySchema = z.object({
     story: z.union([z.literal('new'), z.coerce.number().int().positive()]),
     version: z.coerce.number().int().positive().optional(),
+    // A form sends 'on' for its checkbox, the API a boolean.
+    whole_story: z.union([z.boolean(), z.literal('on').transform(() => true)]).optional(),
   });
+  const moveOf = (request: FastifyRequest, id: number, input: z.infer<typeof storySchema>) =>
+    moveToStory(deps.db, id, input.story, request.user!, input.version, input.whole_story ?? false);
 
   app.post('/items/:id/story', async (request, reply) => {
     const { id } = idParams.parse(request.params);
     const input = storySchema.parse(request.body);
-    const outcome = await moveToStory(deps.db, id, input.story, request.user!, input.version);
+    const outcome = await moveOf(request, id, input);
     if (outcome.kind === 'missing') return reply.callNotFound();
     if (outcome.kind === 'ok') return reply.redirect(`/items/${id}`, 303);
     const notice =
@@ -198,7 +202,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
   app.post('/api/items/:id/story', async (request, reply) => {
     const { id } = idParams.parse(request.params);
     const input = storySchema.parse(request.body);
-    return apiOutcome(reply, await moveToStory(deps.db, id, input.story, request.user!, input.version));
+    return apiOutcome(reply, await moveOf(request, id, input));
   });
 
   app.get('/add', async (request, reply) =>

@@ -103,6 +103,7 @@ function storyPanel(view: ItemView): SafeHtml {
 <form method="post" action="/items/${item.id}/story" class="inline" id="story-form">
   ${csrfField(user)}<input type="hidden" name="version" value="${item.version}">
   <label>Move to story # <input type="number" name="story" min="1" class="short" required></label>
+  ${story.peers.length ? html`<label><input type="checkbox" name="whole_story"> with the other reports of its story (merge the stories)</label>` : ''}
   <button type="submit">Move</button>
 </form>
 ${
