@@ -38,6 +38,7 @@ import {
   validatorsOf,
 } from './politeness/fetch-cache.js';
 import { isTooOldToFetch } from './politeness/max-age.js';
+import { robotsRules } from './politeness/robots-rules.js';
 
 // Our own handlers report every failure through pino; Crawlee's console logger would mix into stdout.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -109,7 +110,9 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   const candidates = candidateWriter(deps, stats, log);
   const articles = new Backlog(MAX_BACKLOG_CHARS);
 
-  /** Queues the article links not seen before; returns how many were new. */
+  const allowedByRobots = robotsRules(source.limits.timeoutSecs * 1000);
+
+  /** Queues the article links not seen before that robots.txt allows; returns how many there were. */
   const enqueueArticles = async (page: FetchedPage, links: DiscoveredLink[]): Promise<number> => {
     const byCanonical = new Map<string, DiscoveredLink>();
     for (const link of links) {
@@ -121,8 +124,16 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     stats.articlesDiscovered += byCanonical.size;
     const unknown = await filterUnknownUrls(deps.db, [...byCanonical.keys()]);
     stats.alreadyKnown += byCanonical.size - unknown.size;
+    const verdicts = await Promise.all(
+      [...unknown].map(async (canonical) => ({
+        canonical,
+        allowed: await allowedByRobots(byCanonical.get(canonical)!.url),
+      })),
+    );
+    const fetchable = verdicts.filter((verdict) => verdict.allowed).map((verdict) => verdict.canonical);
+    stats.robotsBlocked += unknown.size - fetchable.length;
     const budget = Math.max(0, source.limits.maxArticles - queuedArticles.size);
-    const toFetch = [...unknown].slice(0, budget);
+    const toFetch = fetchable.slice(0, budget);
     for (const canonical of toFetch) queuedArticles.add(canonical);
     await page.addRequests(
       toFetch.map((canonical) => {
@@ -134,7 +145,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
         };
       }),
     );
-    return unknown.size;
+    return fetchable.length;
   };
 
   /** A Telegram post is complete on the channel page: it is stored at once, with no article page to fetch. */

@@ -190,6 +190,44 @@ describe('429 and 503 backoff', () => {
 });
 
 describe('maximum age', () => {
+  it('stops paging a listing whose new links robots.txt all forbids, and fetches none of them', async () => {
+    script.set('/robots.txt', [
+      {
+        status: 200,
+        headers: { 'content-type': 'text/plain' },
+        body: 'User-agent: *\nDisallow: /members/\n',
+      },
+    ]);
+    const listing = (links: string[], next?: string) =>
+      `<html><body>${links.map((href) => `<a class="news" href="${href}">${href}</a>`).join('')}` +
+      `${next ? `<a class="next" href="${next}">older</a>` : ''}</body></html>`;
+    script.set('/club/list/1', [
+      { status: 200, body: listing(['/members/1.html', '/members/2.html'], '/club/list/2') },
+    ]);
+    script.set('/club/list/2', [{ status: 200, body: listing(['/club/news/3.html']) }]);
+    script.set('/club/news/3.html', [{ status: 200, body: ARTICLE }]);
+    const source = sourceSchema.parse({
+      id: 'robots-listing',
+      name: 'robots-listing',
+      country: 'AZ',
+      languages: ['rus'],
+      timezone: 'Asia/Baku',
+      discovery: {
+        strategy: 'listing',
+        urls: [`${origin}/club/list/1`],
+        linkSelector: 'a.news',
+        nextPageSelector: 'a.next',
+        maxPages: 5,
+      },
+      limits: { requestDelayMs: 0 },
+    });
+    const stats = await crawl(source);
+    expect(pathsRequested('/club/')).toEqual(['/club/list/1']);
+    expect(pathsRequested('/members/')).toEqual([]);
+    expect(stats.robotsBlocked).toBe(2);
+    expect(stats.candidatesStored).toBe(0);
+  });
+
   it('does not fetch articles that the feed dates before the maximum age', async () => {
     script.set('/age/feed', [
       {
