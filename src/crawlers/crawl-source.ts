@@ -9,6 +9,7 @@ import {
   PlaywrightCrawler,
   type PlaywrightCrawlingContext,
   type RequestOptions,
+  type RobotsTxtFile,
 } from 'crawlee';
 import { chromium } from 'playwright-core';
 import type { SourceConfig } from '../config/source-schema.js';
@@ -38,7 +39,6 @@ import {
   validatorsOf,
 } from './politeness/fetch-cache.js';
 import { isTooOldToFetch } from './politeness/max-age.js';
-import { robotsRules } from './politeness/robots-rules.js';
 
 // Our own handlers report every failure through pino; Crawlee's console logger would mix into stdout.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -54,6 +54,27 @@ export interface CrawlDeps {
 }
 
 type Label = 'FEED' | 'SITEMAP' | 'LISTING' | 'TELEGRAM' | 'ARTICLE';
+
+/**
+ * Crawlee refuses what robots.txt forbids only once it is queued; discovery asks first (Crawlee's answer, from
+ * the robots.txt it fetched once per origin), so that a listing page whose new links are all forbidden counts as
+ * bringing nothing new and pagination stops there. An unreachable robots.txt allows everything, as for Crawlee.
+ */
+async function allowedBy(robots: Promise<RobotsTxtFile | undefined>, url: string): Promise<boolean> {
+  return (await robots)?.isAllowed(url) ?? true;
+}
+
+class RobotsAwareHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
+  allowedByRobots(url: string): Promise<boolean> {
+    return allowedBy(this.getRobotsTxtFileForUrl(url), url);
+  }
+}
+
+class RobotsAwarePlaywrightCrawler extends PlaywrightCrawler {
+  allowedByRobots(url: string): Promise<boolean> {
+    return allowedBy(this.getRobotsTxtFileForUrl(url), url);
+  }
+}
 
 /** What a handler needs of a fetched page, whichever crawler fetched it. */
 interface FetchedPage {
@@ -110,8 +131,6 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
   const candidates = candidateWriter(deps, stats, log);
   const articles = new Backlog(MAX_BACKLOG_CHARS);
 
-  const allowedByRobots = robotsRules(source.limits.timeoutSecs * 1000);
-
   /** Queues the article links not seen before that robots.txt allows; returns how many there were. */
   const enqueueArticles = async (page: FetchedPage, links: DiscoveredLink[]): Promise<number> => {
     const byCanonical = new Map<string, DiscoveredLink>();
@@ -127,7 +146,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
     const verdicts = await Promise.all(
       [...unknown].map(async (canonical) => ({
         canonical,
-        allowed: await allowedByRobots(byCanonical.get(canonical)!.url),
+        allowed: await crawler.allowedByRobots(byCanonical.get(canonical)!.url),
       })),
     );
     const fetchable = verdicts.filter((verdict) => verdict.allowed).map((verdict) => verdict.canonical);
@@ -340,7 +359,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
 
   const crawler =
     source.crawler === 'playwright'
-      ? new PlaywrightCrawler(
+      ? new RobotsAwarePlaywrightCrawler(
           {
             ...common,
             maxConcurrency: Math.min(source.limits.maxConcurrency, MAX_BROWSER_PAGES),
@@ -370,7 +389,7 @@ export async function crawlSource(source: SourceConfig, runId: number, deps: Cra
           },
           configuration,
         )
-      : new HttpCrawler(
+      : new RobotsAwareHttpCrawler(
           {
             ...common,
             maxConcurrency: source.limits.maxConcurrency,
