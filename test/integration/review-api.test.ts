@@ -713,16 +713,19 @@ describe('coverage and sources', () => {
 });
 
 describe('stories', () => {
-  it('lists the other reports of an item story and filters the queue by story', async () => {
+  /** A story of these articles, the first its primary item, as the stories stage would leave it. */
+  const storyOf = async (members: number[]) => {
     const story = await db.query<{ id: number }>(
       'INSERT INTO stories (primary_article_id) VALUES ($1) RETURNING id',
-      [ids.kz],
+      [members[0]],
     );
     const storyId = story.rows[0]!.id;
-    await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [
-      storyId,
-      [ids.kz, ids.payload],
-    ]);
+    await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [storyId, members]);
+    return storyId;
+  };
+
+  it('lists the other reports of an item story and filters the queue by story', async () => {
+    const storyId = await storyOf([ids.kz, ids.payload]);
     const item = (await app.inject(as(ana, { url: `/api/items/${ids.kz}` }))).json();
     expect(item.story).toMatchObject({ id: storyId, also_reported_by: [{ id: ids.payload }] });
     const listed = (await app.inject(as(ana, { url: `/api/items?story=${storyId}` }))).json();
@@ -780,15 +783,7 @@ describe('stories', () => {
         )
       ).rows.map((row) => row.story_id);
     const [target] = await storiesOf([ids.kz]);
-    const other = await db.query<{ id: number }>(
-      'INSERT INTO stories (primary_article_id) VALUES ($1) RETURNING id',
-      [ids.tj],
-    );
-    const merged = other.rows[0]!.id;
-    await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [
-      merged,
-      [ids.tj, ids.az],
-    ]);
+    const merged = await storyOf([ids.tj, ids.az]);
 
     const page = parseHTML((await app.inject(as(ana, { url: `/items/${ids.tj}` }))).body).document;
     expect(page.querySelector('#story-form input[name="whole_story"]')).not.toBeNull();
