@@ -15,7 +15,7 @@ import {
 import { auditAction } from '../../db/review-repo.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
-import { bulletinBody, bulletinsBody } from '../views/bulletin-view.js';
+import { bulletinBody, bulletinsBody, MAX_OPENING_TEXT } from '../views/bulletin-view.js';
 import { page } from '../views/layout.js';
 
 const numberParams = z.object({ number: z.coerce.number().int().positive() });
@@ -26,7 +26,7 @@ const moveBody = z.object({ direction: z.enum(['up', 'down']) });
 const textsBody = z.object({
   paragraph: z.enum(['counts_line', 'topics']),
   // Empty restores the generated text.
-  text: z.string().max(10_000),
+  text: z.string().max(MAX_OPENING_TEXT),
 });
 const assembleBody = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),

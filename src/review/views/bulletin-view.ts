@@ -9,6 +9,8 @@ import { externalLink, html, type SafeHtml } from '../html.js';
 import { csrfField } from './layout.js';
 
 const countColumns = [...countryCodes, 'other'] as const;
+/** The longest opening paragraph the workspace accepts. */
+export const MAX_OPENING_TEXT = 10_000;
 
 function assembleForm(user: SessionUser): SafeHtml {
   return html`<form method="post" action="/bulletins" class="assemble">${csrfField(user)}
@@ -83,7 +85,7 @@ function openingParagraph(
   return html`<form method="post" action="/bulletins/${number}/texts" class="opening-text" data-paragraph="${paragraph.name}">${csrfField(user)}
   <input type="hidden" name="paragraph" value="${paragraph.name}">
   <label>${paragraph.label} ${paragraph.edited === null ? html`<em>(generated)</em>` : html`<em>(your wording)</em>`}
-    <textarea name="text" rows="3" class="wide" placeholder="${paragraph.printed}">${paragraph.edited ?? ''}</textarea></label>
+    <textarea name="text" rows="3" class="wide" maxlength="${MAX_OPENING_TEXT}" placeholder="${paragraph.printed}">${paragraph.edited ?? ''}</textarea></label>
   <button type="submit">Save</button>
 </form>`;
 }
