@@ -19,6 +19,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createRuns } from '../src/db/runs-repo.js';
 import { analyzeArticle } from '../src/domain/analyze-article.js';
 import { canonicalizeUrl } from '../src/domain/canonical-url.js';
+import { openScheduleQueue } from '../src/ops/scheduled-crawls.js';
 import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
 import { processPendingInBatches } from '../src/workers/process-article.js';
@@ -235,9 +236,12 @@ async function distributedPipeline(
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
     await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
-    await queues.articles.obliterate({ force: true });
-    await queues.crawl.obliterate({ force: true });
-    await queues.close();
+    // The workers' schedule queue too: it leaves its metadata under the prefix even when empty.
+    const scheduleQueue = openScheduleQueue({ redisUrl, prefix });
+    await Promise.all(
+      [queues.articles, queues.crawl, scheduleQueue].map((queue) => queue.obliterate({ force: true })),
+    );
+    await Promise.all([queues.close(), scheduleQueue.close()]);
   }
 }
 
