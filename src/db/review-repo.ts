@@ -375,8 +375,14 @@ export async function moveToStory(
       if (current.story_id === target)
         return { kind: 'invalid', current, message: `it is already in story #${target}` };
     }
-    if (wholeStory && (target === 'new' || current.story_id === null))
-      return { kind: 'invalid', current, message: 'only a story can be merged into another story' };
+    if (wholeStory && target === 'new')
+      return {
+        kind: 'invalid',
+        current,
+        message: 'a whole story moves into an existing story: give its number',
+      };
+    if (wholeStory && current.story_id === null)
+      return { kind: 'invalid', current, message: 'this item is in no story: move it alone' };
     const storyId = target === 'new' ? await createStory(tx, id) : target;
     const moving = wholeStory
       ? (

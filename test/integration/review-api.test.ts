@@ -796,6 +796,7 @@ describe('stories', () => {
       }),
     );
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toContain('give its number');
     const response = await app.inject(
       as(ana, {
         method: 'POST',
