@@ -1,6 +1,5 @@
 import type { Language } from '../types.js';
 import type { EnglishGlossary, EntryKind, GlossaryEntry } from './glossary.js';
-import { findSpans, foldWithOffsets } from './term-matching.js';
 
 /**
  * Glossary hits: where the glossary's terms stand in an original text, with their English, for highlighting
@@ -62,22 +61,20 @@ function collectHits(
   options: GlossaryHitOptions,
   keepTies: boolean,
 ): GlossaryHit[] {
-  if (text === '') return [];
-  const folded = foldWithOffsets(text);
+  const index = glossary.indexes.get(lang);
+  if (text === '' || !index) return [];
   const candidates: GlossaryHit[] = [];
-  for (const entry of glossary.entries) {
+  for (const match of index.find(text)) {
+    const entry = glossary.entries[match.ref]!;
     if (options.kinds && !options.kinds.includes(entry.kind)) continue;
-    const matcher = entry.matchers.get(lang);
-    if (!matcher) continue;
-    for (const span of findSpans(matcher, text, folded)) {
-      candidates.push({
-        ...span,
-        text: text.slice(span.start, span.end),
-        english: entry.english,
-        kind: entry.kind,
-        entry,
-      });
-    }
+    candidates.push({
+      start: match.start,
+      end: match.end,
+      text: text.slice(match.start, match.end),
+      english: entry.english,
+      kind: entry.kind,
+      entry,
+    });
   }
   candidates.sort(
     (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || priority(a.kind) - priority(b.kind),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Language, languageCodes } from '../types.js';
-import { compileTerms, type TermMatcher } from './term-matching.js';
+import { TermIndex } from './term-matching.js';
 
 /**
  * The English glossary: agencies (config/glossary/agencies.yaml) and event words (config/glossary/events.yaml) in
@@ -182,7 +182,7 @@ export interface GlossaryEntry {
   /** Persons: the plural English ("drug couriers"). */
   englishPlural: string | undefined;
   agency: Agency | undefined;
-  matchers: ReadonlyMap<Language, TermMatcher>;
+  terms: Readonly<Partial<Record<GlossaryLanguage, readonly string[]>>>;
 }
 
 export interface EventTypeInfo {
@@ -195,19 +195,24 @@ export interface EventTypeInfo {
 
 export interface EnglishGlossary {
   entries: readonly GlossaryEntry[];
+  /** Per language, the terms of that language and of `any`, pointing into `entries`. */
+  indexes: ReadonlyMap<Language, TermIndex>;
   types: ReadonlyMap<ClassifiedEventType, EventTypeInfo>;
   titleMultiplier: number;
   threshold: number;
   countCap: number;
 }
 
-function compileMatchers(terms: RawTerms): Map<Language, TermMatcher> {
-  const matchers = new Map<Language, TermMatcher>();
+function buildIndexes(entries: readonly GlossaryEntry[]): Map<Language, TermIndex> {
+  const indexes = new Map<Language, TermIndex>();
   for (const lang of languageCodes) {
-    const list = [...(terms[lang] ?? []), ...(terms.any ?? [])];
-    if (list.length > 0) matchers.set(lang, compileTerms(list));
+    const index = new TermIndex();
+    entries.forEach((entry, ref) => {
+      for (const term of [...(entry.terms[lang] ?? []), ...(entry.terms.any ?? [])]) index.add(term, ref);
+    });
+    indexes.set(lang, index);
   }
-  return matchers;
+  return indexes;
 }
 
 interface EntryFields {
@@ -234,7 +239,7 @@ function entry(fields: EntryFields): GlossaryEntry {
     plural: fields.plural ?? false,
     englishPlural: fields.englishPlural,
     agency: fields.agency,
-    matchers: compileMatchers(fields.terms),
+    terms: fields.terms,
   };
 }
 
@@ -303,8 +308,10 @@ export function compileEnglishGlossary(agencies: unknown, events: unknown): Engl
       { id: type.id, label: type.label, noun: type.noun, nounPlural: type.noun_plural, verb: type.verb },
     ]),
   );
+  const entries = [...agencyEntries(agencyFile), ...eventEntries(eventFile)];
   return {
-    entries: [...agencyEntries(agencyFile), ...eventEntries(eventFile)],
+    entries,
+    indexes: buildIndexes(entries),
     types,
     titleMultiplier: eventFile.title_multiplier,
     threshold: eventFile.threshold,
@@ -336,5 +343,6 @@ export function extendGlossary(
       terms: Object.fromEntries(Object.entries(item.terms).map(([lang, list]) => [lang, [...(list ?? [])]])),
     }),
   );
-  return { ...glossary, entries: [...glossary.entries, ...extra] };
+  const entries = [...glossary.entries, ...extra];
+  return { ...glossary, entries, indexes: buildIndexes(entries) };
 }

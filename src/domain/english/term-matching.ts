@@ -5,10 +5,14 @@
  * - words are matched whole, case-insensitively, with ё/е, Uzbek apostrophes (ʻ ʼ ' ‘ ’) and Turkic dotted/dotless
  *   i (İ ı i) folded together;
  * - a trailing `*` makes a word a stem: `изъят*` matches изъято, изъятие…;
- * - several words form a phrase (any whitespace between them): `ele salyn*`;
- * - a term of two or more letters none of which is lower case is an acronym (`МВД`, `ІІМ`, `DİN`): it is matched
- *   case-sensitively, and may be followed by a lower-case case ending (`ИИМдин`, `DİN-in` and `ІІМ-нің` too);
- * - every other character is literal.
+ * - several words form a phrase: `ele salyn*`; between them the text may have spaces, line breaks or a hyphen
+ *   (words joined by a hyphen are two words: `жедел-профилактикалық` = `жедел профилактикалық`);
+ * - a term of two or more letters none of which is lower case is an acronym (`МВД`, `ІІМ`, `DİN`, `ГУ МВД`): it
+ *   is matched with its case, and its last word may carry a lower-case case ending (`ИИМдин`, `СБНОНдун`).
+ *
+ * Matching works on words: the text is split into words once, and each word is looked up in an index of the
+ * terms' first words (exact words in a map, stems by their first two letters), so a text is scanned once
+ * whatever the size of the glossary.
  */
 
 export interface FoldedText {
@@ -56,84 +60,150 @@ export function foldTerm(term: string): string {
   return foldWithOffsets(term.normalize('NFC')).folded;
 }
 
-const LETTER = '[\\p{L}\\p{M}\\p{N}]';
-// An apostrophe belongs to a word only between letters (Uzbek o'zbek), not when it quotes one ('drugs').
-const WORD_START = `(?<!${LETTER}|${LETTER}')`;
-const WORD_END = `(?!${LETTER}|'${LETTER})`;
-const STEM_TAIL = `(?:${LETTER}|'(?=${LETTER}))*`;
-// After an acronym: a non-letter, or lower-case letters of a case ending, attached or after a hyphen.
-const ACRONYM_END = `(?![\\p{Lu}\\p{N}])(?:-?\\p{Ll}+)?${WORD_END}`;
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** An acronym: at least two letters, none of them lower case (`МВД`, `ДКНБ`, `DİN`, `IIV`). */
+/** An acronym: at least two letters, none of them lower case (`МВД`, `ДКНБ`, `DİN`, `ГУ МВД`). */
 export function isAcronym(term: string): boolean {
   const letters = [...term].filter((char) => /\p{L}/u.test(char));
   return letters.length >= 2 && !letters.some((char) => /\p{Ll}/u.test(char)) && !term.includes('*');
 }
 
-function wordPattern(word: string): string {
-  return word.endsWith('*') ? escapeRegExp(word.slice(0, -1)) + STEM_TAIL : escapeRegExp(word);
-}
+// A word: letters, marks and digits, with apostrophes inside it (Uzbek o'zbek), not around it ('drugs').
+const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
+const SEPARATOR = /^\s*-?\s*$/u;
+const LOWER_ENDING = /^\p{Ll}+$/u;
 
-/**
- * The regular-expression source of one term: for acronyms over the original text, for the rest over the folded
- * text. Both are compiled with the `u` flag.
- */
-export function termPattern(term: string): { source: string; onOriginal: boolean } {
-  const trimmed = term.trim();
-  if (isAcronym(trimmed)) {
-    return {
-      source: `${WORD_START}${escapeRegExp(trimmed.normalize('NFC'))}${ACRONYM_END}`,
-      onOriginal: true,
-    };
-  }
-  const words = foldTerm(trimmed).split(/\s+/).filter(Boolean);
-  return { source: `${WORD_START}${words.map(wordPattern).join('\\s+')}${WORD_END}`, onOriginal: false };
-}
-
-/** A set of terms compiled into two alternations (folded terms, acronyms), longest terms first. */
-export interface TermMatcher {
-  folded?: RegExp;
-  original?: RegExp;
-}
-
-export function compileTerms(terms: readonly string[]): TermMatcher {
-  const sorted = [...terms].sort((a, b) => b.length - a.length);
-  const folded: string[] = [];
-  const original: string[] = [];
-  for (const term of sorted) {
-    const { source, onOriginal } = termPattern(term);
-    (onOriginal ? original : folded).push(source);
-  }
-  return {
-    ...(folded.length > 0 ? { folded: new RegExp(folded.map((s) => `(?:${s})`).join('|'), 'gu') } : {}),
-    ...(original.length > 0 ? { original: new RegExp(original.map((s) => `(?:${s})`).join('|'), 'gu') } : {}),
-  };
-}
-
-export interface Span {
+interface Word {
+  text: string;
   start: number;
   end: number;
 }
 
-/** Every non-overlapping match of the matcher in the text, as spans of the original text. */
-export function findSpans(matcher: TermMatcher, text: string, folded: FoldedText): Span[] {
-  const spans: Span[] = [];
-  if (matcher.folded) {
-    for (const match of folded.folded.matchAll(matcher.folded)) {
-      if (match[0].length === 0) continue;
-      const first = match.index;
-      const last = first + match[0].length - 1;
-      spans.push({ start: folded.starts[first]!, end: folded.ends[last]! });
-    }
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+interface CompiledTerm {
+  words: readonly string[];
+  stems: readonly boolean[];
+  acronym: boolean;
+  ref: number;
+}
+
+function compileTerm(term: string, ref: number): CompiledTerm | undefined {
+  const trimmed = term.trim().normalize('NFC');
+  const acronym = isAcronym(trimmed);
+  const source = acronym ? trimmed : foldTerm(trimmed);
+  const words: string[] = [];
+  const stems: boolean[] = [];
+  for (const part of source.split(/[\s-]+/)) {
+    const stem = part.endsWith('*');
+    const word = stem ? part.slice(0, -1) : part;
+    // Punctuation around a word of a term is ignored, as it is in the text.
+    const cleaned = wordsOf(word.replace(/[ʻʼʹ‘’`´′]/g, "'"))
+      .map((w) => w.text)
+      .join('');
+    if (cleaned === '') continue;
+    words.push(cleaned);
+    stems.push(stem);
   }
-  if (matcher.original) {
-    for (const match of text.matchAll(matcher.original)) {
-      if (match[0].length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
-    }
+  return words.length > 0 ? { words, stems, acronym, ref } : undefined;
+}
+
+export interface TermMatch {
+  start: number;
+  end: number;
+  ref: number;
+}
+
+const STEM_KEY = 2;
+
+/** Terms indexed by their first word; `ref` says which entry a term belongs to. */
+export class TermIndex {
+  private readonly exact = new Map<string, CompiledTerm[]>();
+  private readonly stems = new Map<string, CompiledTerm[]>();
+  private readonly acronyms = new Map<string, CompiledTerm[]>();
+  private size = 0;
+
+  add(term: string, ref: number): void {
+    const compiled = compileTerm(term, ref);
+    if (!compiled) return;
+    this.size += 1;
+    const first = compiled.words[0]!;
+    if (compiled.acronym) push(this.acronyms, [...first].slice(0, 2).join(''), compiled);
+    else if (compiled.stems[0]) push(this.stems, first.slice(0, STEM_KEY), compiled);
+    else push(this.exact, first, compiled);
   }
-  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+
+  /** Every match of every term (overlapping ones included), as spans of the original text. */
+  find(text: string): TermMatch[] {
+    const matches: TermMatch[] = [];
+    const folded = foldWithOffsets(text);
+    const words = wordsOf(folded.folded);
+    words.forEach((word, index) => {
+      const candidates = [
+        ...(this.exact.get(word.text) ?? []),
+        ...(this.stems.get(word.text.slice(0, STEM_KEY)) ?? []),
+      ];
+      for (const term of candidates) {
+        const last = matchFrom(term, words, index, folded.folded);
+        if (last !== undefined) {
+          matches.push({
+            start: folded.starts[word.start]!,
+            end: folded.ends[words[last]!.end - 1]!,
+            ref: term.ref,
+          });
+        }
+      }
+    });
+    if (this.acronyms.size > 0) {
+      const raw = wordsOf(text);
+      raw.forEach((word, index) => {
+        for (const term of this.acronyms.get([...word.text].slice(0, 2).join('')) ?? []) {
+          const last = matchFrom(term, raw, index, text);
+          if (last !== undefined) matches.push({ start: word.start, end: raw[last]!.end, ref: term.ref });
+        }
+      });
+    }
+    return matches;
+  }
+}
+
+function push(map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm): void {
+  const list = map.get(key);
+  if (list) list.push(term);
+  else map.set(key, [term]);
+}
+
+function wordMatches(term: CompiledTerm, position: number, word: string, isLast: boolean): boolean {
+  const expected = term.words[position]!;
+  if (term.stems[position]) return word.startsWith(expected);
+  if (word === expected) return true;
+  // An acronym's last word may carry a lower-case case ending: ИИМдин, СБНОНдун.
+  return (
+    term.acronym && isLast && word.startsWith(expected) && LOWER_ENDING.test(word.slice(expected.length))
+  );
+}
+
+/** The index of the text's last word of the term when it matches from `first`, else undefined. */
+function matchFrom(
+  term: CompiledTerm,
+  words: readonly Word[],
+  first: number,
+  text: string,
+): number | undefined {
+  const count = term.words.length;
+  if (first + count > words.length) return undefined;
+  for (let k = 0; k < count; k++) {
+    const word = words[first + k]!;
+    if (!wordMatches(term, k, word.text, k === count - 1)) return undefined;
+    if (k > 0 && !SEPARATOR.test(text.slice(words[first + k - 1]!.end, word.start))) return undefined;
+  }
+  return first + count - 1;
 }
