@@ -285,16 +285,19 @@ const LEAD_CARRIES: Readonly<
   court: { seizures: true, detained: false, operation: false },
 };
 
+/** Formatters by time zone: building one costs more than the rest of a suggestion. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(value: Date | string | undefined, timeZone: string): string | undefined {
   if (value === undefined) return undefined;
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(date);
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 const isLatinName = (name: string) =>
