@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
+import { evaluateEventTypes, evaluateExternalEventTypes } from './eval/event-types.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -413,6 +414,18 @@ async function main(): Promise<number> {
     },
   ];
 
+  // Event types of the English suggestions (scripts/eval/event-types.ts): pure, no CLI round trip.
+  const eventTypes = evaluateEventTypes();
+  const externalEventTypes = evaluateExternalEventTypes(shared).filter((score) => score.split === 'test');
+  figures.push(
+    ...eventTypes.rows.map((row) => ({ name: row.figure, value: row.value, n: row.n, target: row.target })),
+    ...externalEventTypes.map((score) => ({
+      name: score.figure,
+      value: score.correct / score.n,
+      n: score.n,
+    })),
+  );
+
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
   out(['### Language per file', '', ...renderLanguageDetail(languageReports), '']);
@@ -420,6 +433,17 @@ async function main(): Promise<number> {
     '### Relevance per set (borderline rows left out)',
     '',
     ...renderRelevanceDetail([['ru-telegram', telegramScore], ...fixtureScores]),
+    '',
+  ]);
+  out([
+    '### Event types per language (own labelled reports)',
+    '',
+    '| language | dev | test |',
+    '|---|---|---|',
+    ...eventTypes.perLanguage.map(
+      (detail) =>
+        `| ${detail.lang} | ${detail.dev.correct}/${detail.dev.n} | ${detail.test.correct}/${detail.test.n} |`,
+    ),
     '',
   ]);
   if (countryMisses.length > 0) {

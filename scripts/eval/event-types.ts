@@ -280,7 +280,7 @@ function main(): number {
     options: {
       errors: { type: 'boolean' },
       split: { type: 'string', default: 'dev' },
-      shared: { type: 'string', default: '/work/shared' },
+      shared: { type: 'string' },
     },
   });
   const report = evaluateEventTypes();
@@ -296,7 +296,9 @@ function main(): number {
       console.log(`\n${miss.row.id} ${miss.row.type} → ${miss.got}: ${miss.row.title}\n  ${miss.evidence}`);
     }
   }
-  for (const score of evaluateExternalEventTypes(values.shared)) {
+  const shared =
+    values.shared ?? [resolve(repoRoot, '../shared'), '/work/shared'].find((dir) => existsSync(dir));
+  for (const score of shared ? evaluateExternalEventTypes(shared) : []) {
     console.log(`${score.figure}: ${(score.correct / score.n).toFixed(3)} (n=${score.n})`);
     if (values.errors && values.split === score.split) {
       console.log(score.misses.map((miss) => `  ${miss}`).join('\n'));
