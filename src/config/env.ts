@@ -21,7 +21,11 @@ const envSchema = z.object({
   /** Machine translation into English: off (default) or a self-hosted LibreTranslate (src/translation/). */
   HARVEST_TRANSLATOR: z.enum(['off', 'libretranslate']).default('off'),
   HARVEST_LIBRETRANSLATE_URL: z.string().url().optional(),
-  HARVEST_LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),
+  /** Empty = no key (docker-compose passes the variable through even when unset). */
+  HARVEST_LIBRETRANSLATE_API_KEY: z
+    .string()
+    .optional()
+    .transform((key) => key || undefined),
   HARVEST_LIBRETRANSLATE_TIMEOUT_SECS: z.coerce.number().int().positive().default(30),
 });
 

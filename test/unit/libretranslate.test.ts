@@ -235,6 +235,15 @@ describe('translator configuration', () => {
     expect(createTranslator(config.translator, glossary)?.name).toBe('libretranslate');
   });
 
+  it('reads an empty API key (as docker-compose passes an unset one) as none', () => {
+    const config = loadConfig({
+      HARVEST_TRANSLATOR: 'libretranslate',
+      HARVEST_LIBRETRANSLATE_URL: 'http://libretranslate:5000',
+      HARVEST_LIBRETRANSLATE_API_KEY: '',
+    });
+    expect(config.translator).toMatchObject({ engine: 'libretranslate', apiKey: undefined });
+  });
+
   it('refuses libretranslate without a URL, and an unknown engine, naming the variable', () => {
     expect(() => loadConfig({ HARVEST_TRANSLATOR: 'libretranslate' })).toThrow(EnvError);
     expect(() => loadConfig({ HARVEST_TRANSLATOR: 'libretranslate' })).toThrow(/HARVEST_LIBRETRANSLATE_URL/);
