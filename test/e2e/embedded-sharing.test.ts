@@ -146,6 +146,8 @@ describe('a harvest killed with SIGKILL', () => {
     expect(next.stderr).toMatch(
       /recovered: run 1 \(local-news\) marked failed — interrupted: its process, pid \d+/,
     );
+    // Stored by the killed harvest, never processed by it: the new owner finished them before crawling.
+    expect(next.stderr).toMatch(/recovered: \d+ pending article\(s\) processed/);
     const state = await inspect(dataDir, async (db) => {
       const runs = await db.query<{ status: string; error: string | null }>(
         'SELECT status, error FROM crawl_runs ORDER BY id',
