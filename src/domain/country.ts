@@ -82,7 +82,7 @@ const foldMemo = new Map<string, string>();
 const FOLD_MEMO_SIZE = 20_000;
 
 /** Lower case, Latin diacritics off (ş→s, ý→y), regional Cyrillic letters to Russian ones, no apostrophes. */
-function foldWord(word: string): string {
+export function foldWord(word: string): string {
   if (!NEEDS_FOLDING.test(word)) return word.toLowerCase();
   let folded = foldMemo.get(word);
   if (folded === undefined) {
