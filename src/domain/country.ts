@@ -231,6 +231,8 @@ const TURKIC_CASE_ENDING =
 const TURKIC_LOCATIVE_ENDING =
   /^(?:[ыиуаеоiuaeoy]?[нn]?(?:да|де|та|те|до|то|даги|деги|da|de|ta|te|dagi|daki|deki))$/u;
 const TURKIC_ABLATIVE_ENDING = /^(?:[ыиуаеоiuaeoy]?[нn]?(?:дан|ден|тан|тен|dan|den|tan|ten))$/u;
+/** Turkic nouns and adjectives for people (azərbaycanlı, oʻzbekistonlik, қазақстандық, türkmenistanly). */
+const TURKIC_DEMONYM_ENDING = /^(?:l[iyu]k?|[лдт][ыиу]к|л[ыиу])/u;
 /** Russian nouns for people (казахстанец, россияне, узбекистанка): a citizenship, not a place. */
 const RUSSIAN_DEMONYM_ENDING = /(?:ец|цы|цев|цам|ца|цу|цем|янин|яне|янам|янка|анка|анки)$/u;
 /** Russian prepositional case after «в/на» (в Москве, в Павлодарской области); «в Казахстан» is a direction. */
@@ -363,6 +365,7 @@ function isOrigin(tokens: Token[], mention: Mention): boolean {
   const last = tokens[mention.end - 1]!.folded;
   if (TURKIC_ABLATIVE_ENDING.test(mention.ending)) return true;
   if (mention.ending !== '' && RUSSIAN_DEMONYM_ENDING.test(last)) return true;
+  if (TURKIC_DEMONYM_ENDING.test(mention.ending)) return true;
   const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
   if (before.some((word) => ORIGIN_PREPOSITIONS.has(word) || CITIZEN_WORD_BEFORE.test(word))) return true;
   const after = tokens[mention.end]?.folded ?? '';
@@ -388,6 +391,7 @@ interface Evidence {
   places: string[];
   weight: number;
   label: string;
+  role: Role;
 }
 
 interface Tally {
@@ -444,6 +448,7 @@ function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
     return {
       places: [term.place],
       weight: mentionWeight(term.kind, field, role, term.member),
+      role,
       label: `${field} "${words(mention.start, mention.end)}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`,
     };
   });
@@ -457,6 +462,7 @@ function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
     evidence.push({
       places,
       weight: mentionWeight('place', field, role, member || places.length > 1),
+      role,
       label: `${field} "${words(match.start, match.end)}" → ${places.join('/')} town${role === 'plain' ? '' : `, ${role}`}`,
     });
   }
@@ -471,17 +477,28 @@ function addEvidence(tally: Tally, place: string, weight: number, label: string)
 
 /**
  * Unambiguous evidence first; then each shared name goes, at a lower weight, to whichever of its countries the
- * text already points to most, or is split between them when it points to none. Foreign senses count half.
+ * text already points to most (where things happen, not where they come from; the priors count), or is split
+ * between them when it points to none. Foreign senses count half.
  */
-function tallyEvidence(evidence: readonly Evidence[]): Tally {
+function tallyEvidence(evidence: readonly Evidence[], priors: Priors): Tally {
   const tally: Tally = { scores: new Map(), reasons: new Map() };
-  for (const item of evidence)
-    if (item.places.length === 1) addEvidence(tally, item.places[0]!, item.weight, item.label);
-  const settled = new Map(tally.scores);
+  const pointers = new Map<string, number>();
+  for (const item of evidence) {
+    if (item.places.length !== 1) continue;
+    const place = item.places[0]!;
+    addEvidence(tally, place, item.weight, item.label);
+    if (item.role !== 'origin') pointers.set(place, (pointers.get(place) ?? 0) + item.weight);
+  }
+  for (const [prior, weight] of [
+    [priors.source, SOURCE_PRIOR],
+    [priors.language, LANGUAGE_PRIOR],
+  ] as const) {
+    if (prior) pointers.set(prior, (pointers.get(prior) ?? 0) + weight);
+  }
   for (const item of evidence) {
     if (item.places.length === 1) continue;
     const weight = item.weight * SHARED_NAME_FACTOR;
-    const scoreOf = (place: string) => settled.get(place) ?? 0;
+    const scoreOf = (place: string) => pointers.get(place) ?? 0;
     const best = item.places.reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));
     if (scoreOf(best) > 0) {
       addEvidence(tally, best, weight * (isMember(best) ? 1 : FOREIGN_FACTOR), item.label);
@@ -529,14 +546,14 @@ export function assignCountry(
   input: TextForAnalysis & { lang?: DetectedLanguage | undefined },
   sourceCountry: Country | null,
 ): CountryAssignment {
-  const tally = tallyEvidence([
-    ...(input.title ? fieldEvidence('title', input.title) : []),
-    ...fieldEvidence('text', input.text),
-  ]);
   const priors: Priors = {
     source: sourceCountry,
     language: input.lang ? COUNTRY_OF_LANGUAGE[input.lang] : undefined,
   };
+  const tally = tallyEvidence(
+    [...(input.title ? fieldEvidence('title', input.title) : []), ...fieldEvidence('text', input.text)],
+    priors,
+  );
 
   const entries = [...tally.scores.entries()];
   const memberEvidence = bestOf(entries.filter(([place]) => isMember(place)))?.[1] ?? 0;
