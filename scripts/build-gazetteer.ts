@@ -290,9 +290,11 @@ function keepName(
   words: WordLists,
   seat: boolean,
   member: boolean,
+  hyphenated: boolean,
 ): boolean {
   if (folded.includes(' ')) {
-    const ordinary = folded.split(' ').every((word) => words.common.has(word));
+    // «Новый Свет» is a phrase; the Turkic compounds Кара-Суу and Ак-Талаа, hyphenated, are names.
+    const ordinary = !hyphenated && folded.split(' ').every((word) => words.common.has(word));
     return !ordinary || population >= COMMON_WORD_POPULATION;
   }
   const letters = folded.length;
@@ -302,7 +304,9 @@ function keepName(
   // Names are matched by stem (Суда and суд meet at суд), so the stem is screened as well. A neighbour's city
   // keeps no such name at all (Aksu in China would take every Kazakh «Ақсу» abroad).
   const stem = stemOf(folded);
-  const common = words.common.has(folded) || words.common.has(stem);
+  // A name whose stem is an adjective's (Мирное, Мирне, Белая) is screened by the adjective (мирный, белый).
+  const adjective = stem !== folded && ['ый', 'ий', 'ой'].some((end) => words.common.has(stem + end));
+  const common = words.common.has(folded) || words.common.has(stem) || adjective;
   if (common && (!member || population < COMMON_WORD_POPULATION)) return false;
   if ((words.proper.has(folded) || words.proper.has(stem)) && population < PERSON_NAME_POPULATION)
     return false;
@@ -582,7 +586,11 @@ function uniqueNames(candidates: readonly string[], context: NameContext, words:
     const name = cleanName(candidate);
     if (!name) continue;
     const folded = foldName(name);
-    if (seen.has(folded) || !keepName(folded, context.population, words, context.seat, context.member))
+    const hyphenated = name.includes('-');
+    if (
+      seen.has(folded) ||
+      !keepName(folded, context.population, words, context.seat, context.member, hyphenated)
+    )
       continue;
     seen.add(folded);
     names.push(name);

@@ -263,7 +263,9 @@ const FILLER_WORDS = new Set([
   'республике',
 ]);
 const REGION_WORD =
-  /^(?:облыс|аудан|viloyat|вилоят|tuman|туман|rayon|район|welayat|shahr|shahar|шахр|шахар|seher)/u;
+  /^(?:облыс|облус|аудан|кала|шаар|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|shahr|шахар|seher|провинц|provins)/u;
+/** Turkic genitive endings: «Owganystanyň Hyrat welaýatynda», «Qozogʻistonning Shymkent shahrida». */
+const TURKIC_GENITIVE_END = /(?:ын|ин|ун|in|un|yn|ning)$/u;
 /** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
 const ORIGIN_PREPOSITIONS = new Set(['из', 'from', 'с', 'со', 'with']);
 const CITIZEN_WORD_BEFORE =
@@ -353,8 +355,12 @@ function isRussianLocative(tokens: Token[], mention: Mention): boolean {
 
 function isLocative(tokens: Token[], mention: Mention): boolean {
   if (TURKIC_LOCATIVE_ENDING.test(mention.ending)) return true;
-  const next = tokens[mention.end]?.folded ?? '';
-  if (REGION_WORD.test(next) && /(?:да|де|та|те|da|de|ta|te)$/u.test(next)) return true;
+  // «Ақтөбе облысында»; with a genitive, a place may stand between: «Owganystanyň Hyrat welaýatynda».
+  const reach = TURKIC_GENITIVE_END.test(tokens[mention.end - 1]!.folded) ? 3 : 1;
+  for (let i = mention.end; i < mention.end + reach; i++) {
+    const next = tokens[i]?.folded ?? '';
+    if (REGION_WORD.test(next) && /(?:да|де|та|те|da|de|ta|te)$/u.test(next)) return true;
+  }
   const preposition = precededByPreposition(tokens, mention);
   if (!preposition) return false;
   const russian = CYRILLIC.test(preposition.preposition) && preposition.preposition !== 'дар';

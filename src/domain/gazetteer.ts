@@ -805,10 +805,13 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
   Ukraine: [
     { kind: 'country', terms: ['украин*', 'ukrain*', 'ukraina*'] },
     { kind: 'capital', terms: ['киев*', 'kyiv*', 'kiev*'] },
+    { kind: 'institution', terms: ['нацполици*', 'СБУ', 'SBU', 'ГУНП', 'ДПСУ', 'госпогранслужб* украин*'] },
+    { kind: 'currency', terms: ['гривн*', 'гривен', 'hryvni*', 'грн'] },
   ],
   Belarus: [
     { kind: 'country', terms: ['беларус*', 'белорус*', 'belarus*'] },
     { kind: 'capital', terms: ['минск*', 'minsk*'] },
+    { kind: 'institution', terms: ['ГУНиПТЛ', 'ГУБОПиК', 'лукашенк*', 'lukashenk*'] },
   ],
   Georgia: [
     {
