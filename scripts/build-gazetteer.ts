@@ -84,9 +84,11 @@ const MIN_NAME_LETTERS = 4;
 /** Short names (Ош, Уфа, Osh, Ufa) are kept only for cities this large; shorter than 3 letters never. */
 const SHORT_NAME_POPULATION = 100_000;
 /** An ordinary word (мир, орёл, guard) may still name a city this large: it is matched only when capitalised. */
-const COMMON_WORD_POPULATION = 200_000;
+const COMMON_WORD_POPULATION = 250_000;
+/** A town whose stem is an ordinary adjective's (Нов, новый) may keep its name from this size. */
+const ADJECTIVE_STEM_POPULATION = 30_000;
 /** A person's name (Марат, Гагарин, Абай) may name a town this large. */
-const PERSON_NAME_POPULATION = 10_000;
+const PERSON_NAME_POPULATION = 50_000;
 const MAX_WORDS = 3;
 
 /** Words a name may start with that say what it is, not which: «имени Восе», «посёлок Ленина». */
@@ -214,6 +216,10 @@ const foldName = (name: string): string => nameWords(name).map(foldWord).join(' 
 interface WordLists {
   /** Ordinary words (lower case in a dictionary), folded. */
   common: Set<string>;
+  /** Stems of the ordinary words other than adjectives (кроме → кром, подборка → подборк). */
+  commonStems: Set<string>;
+  /** Stems of ordinary adjectives (новый → нов); a city's own adjective (курский) is one of them too. */
+  adjectiveStems: Set<string>;
   /** Proper nouns (capitalised in a dictionary: people, and some places), folded. */
   proper: Set<string>;
 }
@@ -260,7 +266,12 @@ const UZBEK_LATIN: Readonly<Record<string, string>> = {
 const uzbekToLatin = (word: string): string => [...word].map((char) => UZBEK_LATIN[char] ?? char).join('');
 
 function readWordLists(hunspellDir: string): WordLists {
-  const lists: WordLists = { common: new Set(), proper: new Set() };
+  const lists: WordLists = {
+    common: new Set(),
+    commonStems: new Set(),
+    adjectiveStems: new Set(),
+    proper: new Set(),
+  };
   for (const file of ['ru_RU', 'kk_KZ', 'uz_UZ', 'tr_TR', 'en_US']) {
     const path = join(hunspellDir, `${file}.dic`);
     if (!existsSync(path)) throw new Error(`missing ${path}: apt-get install hunspell-${file.slice(0, 2)}`);
@@ -276,7 +287,12 @@ function readWordLists(hunspellDir: string): WordLists {
       if (proper && file === 'uz_UZ') continue;
       const target = proper ? lists.proper : lists.common;
       for (const form of file === 'uz_UZ' ? [word, uzbekToLatin(word.toLowerCase())] : [word]) {
-        target.add(foldWord(form));
+        const folded = foldWord(form);
+        target.add(folded);
+        // Stems by Russian declension: of Russian words only (Kazakh шәрдәрі is no Шардара).
+        if (proper || file !== 'ru_RU') continue;
+        const stems = /(?:ый|ий|ой)$/u.test(folded) ? lists.adjectiveStems : lists.commonStems;
+        stems.add(stemOf(folded));
       }
     }
   }
@@ -306,8 +322,10 @@ function keepName(
   const stem = stemOf(folded);
   // A name whose stem is an adjective's (Мирное, Мирне, Белая) is screened by the adjective (мирный, белый).
   const adjective = stem !== folded && ['ый', 'ий', 'ой'].some((end) => words.common.has(stem + end));
-  const common = words.common.has(folded) || words.common.has(stem) || adjective;
+  const common =
+    words.common.has(folded) || words.common.has(stem) || words.commonStems.has(stem) || adjective;
   if (common && (!member || population < COMMON_WORD_POPULATION)) return false;
+  if (words.adjectiveStems.has(stem) && (!member || population < ADJECTIVE_STEM_POPULATION)) return false;
   if ((words.proper.has(folded) || words.proper.has(stem)) && population < PERSON_NAME_POPULATION)
     return false;
   return true;

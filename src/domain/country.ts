@@ -407,6 +407,38 @@ interface Tally {
 
 const placeName = (code: string): string | undefined => (isMember(code) ? code : FOREIGN_NAME_OF_CODE[code]);
 
+/** Surnames and patronymics: «Владимир Левкин», «Анна Чистякова», «Александр Покровский». */
+const SURNAME_END =
+  /(?:ов|ев|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|енко|ян|швили|дзе|заде|вич|вича|вичу|вна|вны|вне|вной|уулу|кызы|улы|uulu|kyzy|ov|ev|ova|eva|in|ina)$/u;
+/** Streets and stations named after towns or people: «ул. Михайлова», «Перовский проезд», «станция Трубная». */
+const STREET_BEFORE = new Set([
+  'ул',
+  'улица',
+  'улице',
+  'улицы',
+  'пр',
+  'просп',
+  'проспект',
+  'проспекте',
+  'пер',
+  'станция',
+  'станции',
+  'метро',
+  'пл',
+]);
+const STREET_AFTER = /^(?:улиц|проспект|переул|проезд|шоссе|бульвар|площад|набережн|тупик)/u;
+const CAPITAL_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** A one-word name that stands in a person's name or a street's, not for the town. */
+function personOrStreet(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (before && STREET_BEFORE.has(before.folded)) return true;
+  if (after && STREET_AFTER.test(after.folded)) return true;
+  if (after && CAPITAL_WORD.test(after.raw) && SURNAME_END.test(after.folded)) return true;
+  return Boolean(before && CAPITAL_WORD.test(before.raw) && SURNAME_END.test(tokens[i]!.folded));
+}
+
 /** The generated gazetteer's places among the words no hand-written term claimed. */
 function findPlaces(tokens: Token[], claimed: readonly Mention[]): PlaceMatch[] {
   const free = new Array<boolean>(tokens.length).fill(true);
@@ -416,7 +448,7 @@ function findPlaces(tokens: Token[], claimed: readonly Mention[]): PlaceMatch[] 
   let i = 0;
   while (i < tokens.length) {
     const match = free[i] ? placeAt(index, tokens, i, (j) => free[j] === true) : undefined;
-    if (match) places.push(match);
+    if (match && (match.end - match.start > 1 || !personOrStreet(tokens, i))) places.push(match);
     i = match ? match.end : i + 1;
   }
   return places;

@@ -197,7 +197,7 @@ const ENDINGS_BY_LAST_LETTER = (() => {
   return byLetter;
 })();
 
-const DECLINED_END = /(?:ий|ый|[аяыеьйиоэ])$/u;
+const DECLINED_END = /(?:ий|ый|ой|ое|ая|ые|ие|ее|яя|[аяыеьйиоэ])$/u;
 
 /**
  * A folded word without the Russian letters declension replaces, on both sides of the look-up: Дангара and
