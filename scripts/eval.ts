@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
+import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,6 +42,8 @@ export interface AnalyzeOutput {
   id: string;
   lang?: string;
   relevant?: boolean;
+  score?: number;
+  matched?: string[];
   country?: string;
   error?: string;
 }
@@ -355,13 +358,16 @@ async function main(): Promise<number> {
         [lang, readRelevanceSet(`fixtures-${lang}`, join(fixtureDir, `${lang}.jsonl`), lang)] as const,
     );
   const seedItems = parseBulletinItems(readFileSync(join(shared, 'seeds/000_47f95a5e802b696b.txt'), 'utf8'));
+  const relevanceSets = readRelevanceSets(join(repoRoot, 'test/fixtures/eval/relevance'));
 
   const answers = await analyzeThroughCli([
     ...languageSets.flatMap(([, samples]) => samples.map(({ id, text }) => ({ id, text }))),
     ...telegram.map((sample) => sample.input),
     ...fixtureSets.flatMap(([, samples]) => samples.map((sample) => sample.input)),
     ...seedItems.map(({ id, title, text, url }) => ({ id, title, text, country: countryOfDomain(url) })),
+    ...relevanceSetInputs(relevanceSets),
   ]);
+  const relevanceSetsReport = scoreRelevanceSets(relevanceSets, answers);
 
   const languageReports = languageSets.map(([name, samples]) => scoreLanguage(name, samples, answers));
   const telegramScore = scoreRelevanceSet(telegram, answers);
@@ -411,6 +417,7 @@ async function main(): Promise<number> {
       value: (seedItems.length - countryMisses.length) / seedItems.length,
       n: seedItems.length,
     },
+    ...relevanceSetsReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
@@ -422,6 +429,12 @@ async function main(): Promise<number> {
     ...renderRelevanceDetail([['ru-telegram', telegramScore], ...fixtureScores]),
     '',
   ]);
+  out([
+    '### Relevance on the own sets per language and script (no declared language)',
+    '',
+    ...relevanceSetsReport.detail,
+    '',
+  ]);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
@@ -430,7 +443,10 @@ async function main(): Promise<number> {
       '',
     ]);
   }
-  if (values.errors) out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors)]);
+  if (values.errors) {
+    out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors), '']);
+    out(['### Relevance errors on the own sets, dev split only', '', ...relevanceSetsReport.devErrors]);
+  }
   return figures.some((figure) => figure.target !== undefined && figure.value < figure.target) ? 1 : 0;
 }
 
