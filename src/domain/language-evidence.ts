@@ -144,6 +144,35 @@ export const letterRates: Readonly<
 };
 
 /**
+ * A second spelling of a language in a script, with its own letter rates; the language fits a text as well as the
+ * better of its tables does. Kazakh's Latin alphabet of 2021 replaced the acute letters of 2018 with Turkic ones:
+ * ä ğ ñ ö ş ü as in Turkish and Azerbaijani, ū for ұ, and ı for і (i now stands for и and й), so that its texts
+ * resembled no table of ours and fell to Azerbaijani or to none.
+ */
+export const alternativeLetterRates: Readonly<
+  Record<LetteredScript, Partial<Record<Language, Record<string, number>>>>
+> = {
+  Cyrl: {},
+  Latn: {
+    kaz: {
+      ı: 0.035,
+      q: 0.025,
+      CyC: 0.02,
+      ä: 0.02,
+      z: 0.015,
+      ş: 0.012,
+      ü: 0.012,
+      ğ: 0.008,
+      ñ: 0.008,
+      ū: 0.008,
+      ö: 0.007,
+      ç: 0.0005,
+    },
+  },
+  Arab: {},
+};
+
+/**
  * Letter rates of the foreign languages franc most often mistakes ours for (and the other way round), by franc
  * code: when franc's unrestricted favourite is one of these, its letters compete with ours on equal terms.
  */

@@ -2,6 +2,7 @@ import { CharacterClasses } from './character-classes.js';
 import { FrancProfile, type FrancRanking } from './franc-ranking.js';
 import {
   ALIEN_LETTER,
+  alternativeLetterRates,
   francCodeToLanguage,
   francKin,
   type LetteredScript,
@@ -79,9 +80,7 @@ export function detectLanguage(input: TextForAnalysis, options: LanguageOptions 
   const letters = countLetters(sample, script);
   if (letters.total < MIN_LETTERS) return undetermined(script, 0);
 
-  const letterFit = new Map(
-    candidates.map((lang) => [lang, letterLogLikelihood(letters, script, letterRates[script][lang]!)]),
-  );
+  const letterFit = new Map(candidates.map((lang) => [lang, languageLetterFit(letters, script, lang)]));
   const prior = (lang: Language): number =>
     (rareScriptPriorNats[script][lang] ?? 0) + (options.declared?.includes(lang) ? DECLARED_PRIOR_NATS : 0);
   const franc = new FrancProfile(sample);
@@ -215,11 +214,22 @@ function isSeparatingHardSign(words: string, index: number): boolean {
 /** Every letter some letter table marks in the script, plus the alien class. */
 const markedLetters: Readonly<Record<LetteredScript, ReadonlySet<string>>> = Object.fromEntries(
   letteredScripts.map((script) => {
-    const tables = [...Object.values(letterRates[script]), ...Object.values(neighbourLetterRates[script])];
+    const tables = [
+      ...Object.values(letterRates[script]),
+      ...Object.values(alternativeLetterRates[script]),
+      ...Object.values(neighbourLetterRates[script]),
+    ];
     const letters = tables.flatMap((rates) => Object.keys(rates ?? {}));
     return [script, new Set([...letters, ...Object.keys(letterSigns[script]), ALIEN_LETTER])];
   }),
 ) as unknown as Record<LetteredScript, ReadonlySet<string>>;
+
+/** The letter fit of one of our languages: the better of its spellings' tables (Kazakh Latin of 2018 or 2021). */
+function languageLetterFit(letters: LetterCounts, script: LetteredScript, lang: Language): number {
+  const main = letterLogLikelihood(letters, script, letterRates[script][lang]!);
+  const alternative = alternativeLetterRates[script][lang];
+  return alternative ? Math.max(main, letterLogLikelihood(letters, script, alternative)) : main;
+}
 
 /** Multinomial log-likelihood of the marked-letter counts under a language's letter rates. */
 function letterLogLikelihood(

@@ -243,3 +243,20 @@ describe('detectLanguage on English reports full of Uzbek place names', () => {
     );
   });
 });
+
+describe('detectLanguage on Kazakh in the Latin alphabet of 2021', () => {
+  // ä ğ ñ ö ş ü as in Turkish, ū for ұ, ı for і: without its own table the alphabet read as Azerbaijani or none.
+  it.each([
+    'Qazaqstanda jaña zañ qabyldandy: esırtkı satqandarğa jaza küşeiedı.',
+    'Elımızde esırtkı qylmystarynyñ sany azaidy, dep habarlady İşkı ıster mınıstrlıgı.',
+    'Dükennen telefon ūrlağan jıgıt ūstaldy, onyñ ısı sotqa joldandy.',
+  ])('%s', (text) => {
+    expect(detectLanguage({ text }).lang).toBe('kaz');
+  });
+
+  it('leaves Turkish, which shares most of those letters, to the foreign languages', () => {
+    const text =
+      "Polis, İstanbul'da düzenlenen operasyonda 50 kilogram eroin ele geçirdi ve üç şüpheliyi gözaltına aldı.";
+    expect(detectLanguage({ text }).lang).toBe('und');
+  });
+});
