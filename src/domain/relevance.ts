@@ -20,9 +20,9 @@ import type {
  *
  * score = Σ over matched terms of weight × count × (titleMultiplier in the title, else 1), where count is the
  * number of hits that counted: at most repeatCap per term and the group's maxCount per group.
- * A hit inside a look-alike (наркоз, героиня, закладка книги…) never counts; a hit of a group with `near`
- * counts only when a term of one of those groups stands within `nearWindow` words in the same field;
- * where hits overlap, the heavier one stands. `matched` lists every counted term with its lexicon weight,
+ * A hit inside a look-alike (наркоз, героиня, закладка книги…) of the language read (or of `any`) never counts;
+ * a hit of a group with `near` counts only when a term of one of those groups stands within `nearWindow` words in
+ * the same field; where hits overlap, the heavier one stands. `matched` lists every counted term with its lexicon weight,
  * context words and penalties included, so that each decision can be read back from the lexicon.
  */
 
