@@ -151,6 +151,7 @@ const cases: Case[] = [
       'Drug prices rise by 15 percent',
       'The medicines agency recommends approval of the drug',
       'Drug registration simplified for imported medicines',
+      'Customs officers seize counterfeit drugs worth $2 million',
     ],
   },
 ];
