@@ -25,6 +25,7 @@ import {
   SESSION_COOKIE,
   sameSecret,
 } from './auth.js';
+import type { EnglishSupport } from './english.js';
 import { html } from './html.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
@@ -69,6 +70,8 @@ export interface ReviewServerOptions {
   now?: () => Date;
   /** Distributed mode: the queues whose Redis /readyz checks and /metrics reports. */
   probeQueues?: ReadonlyArray<Queue>;
+  /** Where suggested English comes from besides English reports (the glossary's templates). */
+  english?: EnglishSupport;
 }
 
 export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
@@ -80,6 +83,7 @@ export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'l
   /** Bull Board is mounted (distributed mode). */
   queueDashboard: boolean;
   now: () => Date;
+  english: EnglishSupport;
 }
 
 // No inline script or style anywhere: harvested text that slipped through escaping still could not run.
@@ -155,6 +159,7 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
     runSource: options.runSource,
     queueDashboard: (options.operatorPlugins ?? []).length > 0,
     now: options.now ?? (() => new Date()),
+    english: options.english ?? {},
   };
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -113,14 +113,15 @@
 
   function itemKeys(data) {
     const item = JSON.parse(data.textContent ?? '{}');
-    // `e` on the queue opens the item at its edit form.
-    if (window.location.hash === '#edit-form') document.getElementById('edit-title')?.focus();
+    // `e` on the queue opens the item at its English: the cursor waits in the English title.
+    if (window.location.hash === '#edit-form') document.getElementById('edit-title-en')?.focus();
     document.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
       const actions = {
         a: () => document.getElementById('approve-form')?.requestSubmit(),
         r: () => document.getElementById('reject-reason')?.focus(),
-        e: () => document.getElementById('edit-title')?.focus(),
+        e: () => document.getElementById('edit-title-en')?.focus(),
+        s: () => document.getElementById('accept-form')?.requestSubmit(),
         o: () => openSource(item.url),
       };
       const act = actions[event.key];
