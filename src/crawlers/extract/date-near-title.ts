@@ -1,4 +1,10 @@
-import { findDateInText, parseDateInZone } from '../../domain/dates.js';
+import {
+  type FoundDate,
+  findDateWithTimeInText,
+  isSameLocalDay,
+  parseDateWithTime,
+} from '../../domain/dates.js';
+import { stampText, type TextNodeLike } from './html-to-text.js';
 
 /**
  * The publication date a reader sees next to the headline, for pages whose metadata states none.
@@ -9,8 +15,9 @@ import { findDateInText, parseDateInZone } from '../../domain/dates.js';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 // Subtrees that never hold the article's own date: links (lists of other stories), navigation, boxes.
+// A <form> is furniture unless it holds the title: ASP.NET pages wrap the whole page in one.
 const FURNITURE_TAGS = new Set([
-  'a', 'aside', 'button', 'footer', 'form', 'iframe', 'nav', 'noscript', 'script', 'select', 'style', 'svg', 'template',
+  'a', 'aside', 'button', 'footer', 'iframe', 'nav', 'noscript', 'script', 'select', 'style', 'svg', 'template',
 ]); // biome-ignore format: a word list reads better packed
 const FURNITURE_LABEL =
   /sidebar|related|popular|most-?read|latest|lenta|widget|footer|copyright|comment|breadcrumb|recommend|teaser|banner|(^|[-_\s])(also|more|other|feed|news-?list)($|[-_\s])/i;
@@ -21,6 +28,8 @@ const MAX_LINE_CHARS = 120;
 const DATELINE_CHARS = 60;
 // A date line sits near the top of a page; walking further only costs time on hostile ones.
 const MAX_NODES = 20_000;
+// How far up a date without a time looks for the time printed beside it (<li>date</li><li>time</li>).
+const MAX_TIME_HOPS = 3;
 
 interface DomNode {
   nodeType: number;
@@ -28,8 +37,8 @@ interface DomNode {
   nodeValue: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
-  textContent: string | null;
   getAttribute?(name: string): string | null;
+  querySelector?(selector: string): unknown;
 }
 
 interface Slot {
@@ -44,11 +53,11 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
   let titleIndex: number | undefined;
   // Iterative walk in document order: hostile pages nest tens of thousands deep, past any call stack.
   const stack: DomNode[] = [body];
-  const parentTexts = new Map<DomNode, string>();
+  const reader = new LineReader(timezone, now);
   for (let index = 0; stack.length > 0 && index < MAX_NODES; index++) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      const date = dateOfTextNode(node, timezone, now, parentTexts);
+      const date = reader.dateOfTextNode(node);
       if (date) slots.push({ index, date });
       continue;
     }
@@ -56,7 +65,8 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
     const tag = (node.tagName ?? '').toLowerCase();
     if (tag === 'h1' && titleIndex === undefined) titleIndex = index;
     const machine = tag === 'time' ? node.getAttribute?.('datetime') : null;
-    const date = machine ? parseDateInZone(machine, timezone, now) : null;
+    const found = machine ? parseDateWithTime(machine, timezone, now) : null;
+    const date = found ? reader.withNearbyTime(node, found) : null;
     if (date) slots.push({ index, date });
     const children = Array.from(node.childNodes);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -69,32 +79,68 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
 }
 
 function isFurniture(element: DomNode): boolean {
-  if (FURNITURE_TAGS.has((element.tagName ?? '').toLowerCase())) return true;
+  const tag = (element.tagName ?? '').toLowerCase();
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (tag === 'form' && !element.querySelector?.('h1')) return true;
   const label = `${element.getAttribute?.('class') ?? ''} ${element.getAttribute?.('id') ?? ''}`;
   return FURNITURE_LABEL.test(label);
 }
 
-/** A date in the line this text belongs to: its parent's text when short, so split stamps read as one. */
-function dateOfTextNode(
-  node: DomNode,
-  timezone: string,
-  now: Date,
-  parentTexts: Map<DomNode, string>,
-): Date | null {
-  const own = (node.nodeValue ?? '').trim();
-  if (!own) return null;
-  const parentText = node.parentNode ? textOf(node.parentNode, parentTexts) : '';
-  const line = parentText.length <= MAX_LINE_CHARS ? parentText : own.slice(0, DATELINE_CHARS);
-  if (NOT_PUBLICATION.test(line)) return null;
-  return findDateInText(line, timezone, now);
+/**
+ * The date `found` in `element` (a site's date selector matched it), with the time printed beside it when the
+ * element gave none. Works over linkedom and cheerio nodes alike.
+ */
+export function withNearbyTime(element: unknown, found: FoundDate, timezone: string, now: Date): Date {
+  return new LineReader(timezone, now).withNearbyTime(element as DomNode, found);
 }
 
-/** Siblings share their parent's text: computed once, or a flat page of many text nodes turns quadratic. */
-function textOf(element: DomNode, cache: Map<DomNode, string>): string {
-  let text = cache.get(element);
-  if (text === undefined) {
-    text = element.textContent?.trim() ?? '';
-    cache.set(element, text);
+/** Reads the line each text node belongs to; element lines are rendered once, or a flat page turns quadratic. */
+class LineReader {
+  private readonly lines = new Map<DomNode, string | null>();
+
+  constructor(
+    private readonly timezone: string,
+    private readonly now: Date,
+  ) {}
+
+  /** A date in the line this text belongs to: its parent's text when short, so split stamps read as one. */
+  dateOfTextNode(node: DomNode): Date | null {
+    const own = (node.nodeValue ?? '').trim();
+    if (!own) return null;
+    const parentLine = node.parentNode ? this.lineOf(node.parentNode) : null;
+    const line = parentLine ?? own.slice(0, DATELINE_CHARS);
+    if (NOT_PUBLICATION.test(line)) return null;
+    const found = findDateWithTimeInText(line, this.timezone, this.now);
+    if (!found) return null;
+    return parentLine !== null && node.parentNode ? this.withNearbyTime(node.parentNode, found) : found.date;
   }
-  return text;
+
+  /**
+   * A date printed without its time gets the time printed beside it: report.az shows
+   * `<li>21 сентября, 2025</li><li>21:05</li>`. The enclosing lines, up to a few levels and while short, are read
+   * again; their date must be the same day, and an "updated" stamp lends no time.
+   */
+  withNearbyTime(element: DomNode, found: FoundDate): Date {
+    if (found.timeStated) return found.date;
+    let ancestor = element.parentNode;
+    for (let hop = 0; hop < MAX_TIME_HOPS && ancestor && ancestor.nodeType === ELEMENT_NODE; hop++) {
+      if (isFurniture(ancestor)) break;
+      const line = this.lineOf(ancestor);
+      if (line === null || NOT_PUBLICATION.test(line)) break;
+      const wider = findDateWithTimeInText(line, this.timezone, this.now);
+      if (wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone)) return wider.date;
+      ancestor = ancestor.parentNode;
+    }
+    return found.date;
+  }
+
+  /** The element's text as one line, or null past MAX_LINE_CHARS. */
+  private lineOf(element: DomNode): string | null {
+    let line = this.lines.get(element);
+    if (line === undefined) {
+      line = stampText(element as unknown as TextNodeLike, MAX_LINE_CHARS);
+      this.lines.set(element, line);
+    }
+    return line;
+  }
 }

@@ -1,10 +1,9 @@
 import { type CheerioAPI, load } from 'cheerio';
-import { isValidTimeZone } from '../../domain/dates.js';
-import { readDateNearTitle } from './date-near-title.js';
+import { isValidTimeZone, parseDateWithTime } from '../../domain/dates.js';
+import { readDateNearTitle, withNearbyTime } from './date-near-title.js';
 import { extractBody } from './extract-body.js';
-import { htmlToText, normaliseInlineText, type TextNodeLike } from './html-to-text.js';
+import { htmlToText, normaliseInlineText, stampText, type TextNodeLike } from './html-to-text.js';
 import {
-  firstParsedDate,
   type PageQuery,
   readHtmlLang,
   readPublishedAt,
@@ -199,13 +198,19 @@ class SelectorPage {
     if (!selector) return null;
     return this.attempt('publishedAt', selector, () => {
       const el = this.$(selector).first();
-      if (el.length === 0) return null;
-      const candidates = [el.attr('datetime'), el.attr('content'), normaliseInlineText(el.text())];
-      return firstParsedDate(
-        candidates.filter((c): c is string => !!c),
-        timezone,
-        now,
-      );
+      const node = el[0];
+      if (!node) return null;
+      // The text as one line with gaps between elements: cheerio's text() glues "2025</li><li>21:05" together.
+      const candidates = [
+        el.attr('datetime'),
+        el.attr('content'),
+        stampText(node as unknown as TextNodeLike),
+      ];
+      for (const candidate of candidates) {
+        const found = candidate ? parseDateWithTime(candidate, timezone, now) : null;
+        if (found) return withNearbyTime(node, found, timezone, now);
+      }
+      return null;
     });
   }
 
