@@ -73,16 +73,17 @@ describe('report.az: the date and the time printed in separate list items', () =
     expect(page.errors.filter((error) => error.startsWith('publishedAt'))).toEqual([]);
   });
 
-  it.each(
-    PAGES.filter((page) => page.metadata === 'none'),
-  )('$file without selectors: the generic reader finds the same stamp', ({ file, title, published }) => {
-    const article = extractArticle({
-      html: htmlOf(file),
-      url: urlOf(file),
-      timezone: 'Asia/Baku',
-      now: RECORDED_AT,
-    });
-    expect(article.title).toBe(title);
-    expect(article.publishedAt).toBe(instant(published));
-  });
+  it.each(PAGES.filter((page) => page.metadata === 'none'))(
+    '$file without selectors: the generic reader finds the same stamp',
+    ({ file, title, published }) => {
+      const article = extractArticle({
+        html: htmlOf(file),
+        url: urlOf(file),
+        timezone: 'Asia/Baku',
+        now: RECORDED_AT,
+      });
+      expect(article.title).toBe(title);
+      expect(article.publishedAt).toBe(instant(published));
+    },
+  );
 });
