@@ -43,10 +43,10 @@ interface DomNode {
 
 interface Slot {
   index: number;
-  date: Date;
+  found: FoundDate;
 }
 
-export function readDateNearTitle(document: Document, timezone: string, now: Date): Date | null {
+export function readDateNearTitle(document: Document, timezone: string, now: Date): FoundDate | null {
   const body = document.body as unknown as DomNode | null;
   if (!body) return null;
   const slots: Slot[] = [];
@@ -57,8 +57,8 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
   for (let index = 0; stack.length > 0 && index < MAX_NODES; index++) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      const date = reader.dateOfTextNode(node);
-      if (date) slots.push({ index, date });
+      const found = reader.dateOfTextNode(node);
+      if (found) slots.push({ index, found });
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE || isFurniture(node)) continue;
@@ -66,8 +66,7 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
     if (tag === 'h1' && titleIndex === undefined) titleIndex = index;
     const machine = tag === 'time' ? node.getAttribute?.('datetime') : null;
     const found = machine ? parseDateWithTime(machine, timezone, now) : null;
-    const date = found ? reader.withNearbyTime(node, found) : null;
-    if (date) slots.push({ index, date });
+    if (found) slots.push({ index, found: reader.withNearbyTime(node, found) });
     const children = Array.from(node.childNodes);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
@@ -75,7 +74,7 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
   const anchor = titleIndex ?? 0;
   // Nearest first; on a tie the one after the title, where bylines usually sit.
   const distance = (slot: Slot) => Math.abs(slot.index - anchor) * 2 + (slot.index < anchor ? 1 : 0);
-  return slots.sort((a, b) => distance(a) - distance(b))[0]?.date ?? null;
+  return slots.sort((a, b) => distance(a) - distance(b))[0]?.found ?? null;
 }
 
 function isFurniture(element: DomNode): boolean {
@@ -90,7 +89,7 @@ function isFurniture(element: DomNode): boolean {
  * The date `found` in `element` (a site's date selector matched it), with the time printed beside it when the
  * element gave none. Works over linkedom and cheerio nodes alike.
  */
-export function withNearbyTime(element: unknown, found: FoundDate, timezone: string, now: Date): Date {
+export function withNearbyTime(element: unknown, found: FoundDate, timezone: string, now: Date): FoundDate {
   return new LineReader(timezone, now).withNearbyTime(element as DomNode, found);
 }
 
@@ -104,7 +103,7 @@ class LineReader {
   ) {}
 
   /** A date in the line this text belongs to: its parent's text when short, so split stamps read as one. */
-  dateOfTextNode(node: DomNode): Date | null {
+  dateOfTextNode(node: DomNode): FoundDate | null {
     const own = (node.nodeValue ?? '').trim();
     if (!own) return null;
     const parentLine = node.parentNode ? this.lineOf(node.parentNode) : null;
@@ -112,7 +111,7 @@ class LineReader {
     if (NOT_PUBLICATION.test(line)) return null;
     const found = findDateWithTimeInText(line, this.timezone, this.now);
     if (!found) return null;
-    return parentLine !== null && node.parentNode ? this.withNearbyTime(node.parentNode, found) : found.date;
+    return parentLine !== null && node.parentNode ? this.withNearbyTime(node.parentNode, found) : found;
   }
 
   /**
@@ -120,18 +119,18 @@ class LineReader {
    * `<li>21 сентября, 2025</li><li>21:05</li>`. The enclosing lines, up to a few levels and while short, are read
    * again; their date must be the same day, and an "updated" stamp lends no time.
    */
-  withNearbyTime(element: DomNode, found: FoundDate): Date {
-    if (found.timeStated) return found.date;
+  withNearbyTime(element: DomNode, found: FoundDate): FoundDate {
+    if (found.timeStated) return found;
     let ancestor = element.parentNode;
     for (let hop = 0; hop < MAX_TIME_HOPS && ancestor && ancestor.nodeType === ELEMENT_NODE; hop++) {
       if (isFurniture(ancestor)) break;
       const line = this.lineOf(ancestor);
       if (line === null || NOT_PUBLICATION.test(line)) break;
       const wider = findDateWithTimeInText(line, this.timezone, this.now);
-      if (wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone)) return wider.date;
+      if (wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone)) return wider;
       ancestor = ancestor.parentNode;
     }
-    return found.date;
+    return found;
   }
 
   /** The element's text as one line, or null past MAX_LINE_CHARS. */

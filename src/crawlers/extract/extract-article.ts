@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
-import { isValidTimeZone, parseDateWithTime } from '../../domain/dates.js';
+import { withoutCredits } from '../../domain/credit-lines.js';
+import { isSameLocalDay, isValidTimeZone, parseDateWithTime } from '../../domain/dates.js';
 import { readDateNearTitle, withNearbyTime } from './date-near-title.js';
 import { extractBody } from './extract-body.js';
 import { htmlToText, normaliseInlineText, stampText, type TextNodeLike } from './html-to-text.js';
@@ -86,10 +87,16 @@ class GenericPage {
   }
 
   publishedAt(timezone: string, now: Date): Date | null {
-    return this.guard(
-      'publishedAt',
-      () => readPublishedAt(this.query(), timezone, now) ?? readDateNearTitle(this.dom(), timezone, now),
-    );
+    return this.guard('publishedAt', () => {
+      const stated = readPublishedAt(this.query(), timezone, now);
+      if (stated?.timeStated) return stated.date;
+      // Metadata that gives the day alone ("2016-08-15") takes the time printed by the title on that day.
+      const shown = readDateNearTitle(this.dom(), timezone, now);
+      if (!stated) return shown?.date ?? null;
+      return shown?.timeStated && isSameLocalDay(stated.date, shown.date, timezone)
+        ? shown.date
+        : stated.date;
+    });
   }
 
   htmlLang(): string | null {
@@ -189,7 +196,7 @@ class SelectorPage {
         .toArray()
         .map((el) => htmlToText(el as unknown as TextNodeLike))
         .filter(Boolean);
-      return blocks.length > 0 ? blocks.join('\n') : null;
+      return blocks.length > 0 ? withoutCredits(blocks.join('\n')) || null : null;
     });
   }
 
@@ -208,7 +215,7 @@ class SelectorPage {
       ];
       for (const candidate of candidates) {
         const found = candidate ? parseDateWithTime(candidate, timezone, now) : null;
-        if (found) return withNearbyTime(node, found, timezone, now);
+        if (found) return withNearbyTime(node, found, timezone, now).date;
       }
       return null;
     });
