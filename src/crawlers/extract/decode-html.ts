@@ -41,8 +41,9 @@ export function decodeHtml(body: Buffer | Uint8Array, contentType?: string): Dec
   const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)]
     .map(normaliseCharset)
     .filter((name): name is string => name !== undefined);
-  const encoding =
-    declared.find((name) => name !== 'utf-8' || !isMostlyLegacy(bytes)) ?? sniffEncoding(bytes);
+  // The native strict decoder settles the usual case at once; only broken UTF-8 is looked at byte by byte.
+  const believed = (name: string) => name !== 'utf-8' || isValidUtf8(bytes) || !isMostlyLegacy(bytes);
+  const encoding = declared.find(believed) ?? sniffEncoding(bytes);
   return { html: iconv.decode(bytes, encoding), encoding };
 }
 
