@@ -117,15 +117,18 @@ class LineReader {
   /**
    * A date printed without its time gets the time printed beside it: report.az shows
    * `<li>21 сентября, 2025</li><li>21:05</li>`. The enclosing lines, up to a few levels and while short, are read
-   * again; their date must be the same day, and an "updated" stamp lends no time.
+   * again; their date must be the same day, and an "updated" stamp or a second date beside it lends no time.
    */
   withNearbyTime(element: DomNode, found: FoundDate): FoundDate {
-    if (found.timeStated) return found;
+    const own = this.lineOf(element);
+    if (found.timeStated || !own) return found;
     let ancestor = element.parentNode;
     for (let hop = 0; hop < MAX_TIME_HOPS && ancestor && ancestor.nodeType === ELEMENT_NODE; hop++) {
       if (isFurniture(ancestor)) break;
       const line = this.lineOf(ancestor);
       if (line === null || NOT_PUBLICATION.test(line)) break;
+      // A time printed beside another date is that date's: «16.09.2025 · 17.09.2025, 12:00».
+      if (findDateWithTimeInText(line.replace(own, ' '), this.timezone, this.now)) break;
       const wider = findDateWithTimeInText(line, this.timezone, this.now);
       if (wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone)) return wider;
       ancestor = ancestor.parentNode;
