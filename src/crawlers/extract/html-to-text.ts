@@ -97,6 +97,7 @@ const GAP = Symbol('gap');
  */
 export function stampText(root: TextNodeLike, maxChars = Number.POSITIVE_INFINITY): string | null {
   let text = '';
+  let visible = 0;
   const stack: Array<TextNodeLike | typeof GAP> = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -105,9 +106,11 @@ export function stampText(root: TextNodeLike, maxChars = Number.POSITIVE_INFINIT
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
-      text += node.nodeValue ?? '';
-      // Raw text carries indentation; four times the limit is far past any short line.
-      if (text.length > maxChars * 4 && normaliseInlineText(text).length > maxChars) return null;
+      const value = node.nodeValue ?? '';
+      text += value;
+      // Letters alone already past the limit: the line cannot be short, stop walking.
+      visible += value.length - (value.match(WHITESPACE)?.join('').length ?? 0);
+      if (visible > maxChars) return null;
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_NODE && node.nodeType !== FRAGMENT_NODE)
