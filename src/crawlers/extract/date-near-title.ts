@@ -37,7 +37,9 @@ interface DomNode {
   nodeValue: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
+  /** linkedom elements; cheerio's (domhandler) carry `attribs` and no query methods. */
   getAttribute?(name: string): string | null;
+  attribs?: Record<string, string>;
   querySelector?(selector: string): unknown;
 }
 
@@ -80,9 +82,13 @@ export function readDateNearTitle(document: Document, timezone: string, now: Dat
 function isFurniture(element: DomNode): boolean {
   const tag = (element.tagName ?? '').toLowerCase();
   if (FURNITURE_TAGS.has(tag)) return true;
-  if (tag === 'form' && !element.querySelector?.('h1')) return true;
-  const label = `${element.getAttribute?.('class') ?? ''} ${element.getAttribute?.('id') ?? ''}`;
+  if (tag === 'form' && element.querySelector && !element.querySelector('h1')) return true;
+  const label = `${attributeOf(element, 'class')} ${attributeOf(element, 'id')}`;
   return FURNITURE_LABEL.test(label);
+}
+
+function attributeOf(element: DomNode, name: string): string {
+  return element.getAttribute?.(name) ?? element.attribs?.[name] ?? '';
 }
 
 /**
