@@ -28,8 +28,10 @@ const MAX_LINE_CHARS = 120;
 const DATELINE_CHARS = 60;
 // A date line sits near the top of a page; walking further only costs time on hostile ones.
 const MAX_NODES = 20_000;
-// How far up a date without a time looks for the time printed beside it (<li>date</li><li>time</li>).
+// How far up a date without a time looks for the time printed beside it (<li>date</li><li>time</li>), and how
+// many neighbours on each side it reads when the enclosing element is too long to be a date line.
 const MAX_TIME_HOPS = 3;
+const MAX_NEIGHBOURS = 2;
 
 interface DomNode {
   nodeType: number;
@@ -37,6 +39,8 @@ interface DomNode {
   nodeValue: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
+  previousSibling: DomNode | null;
+  nextSibling: DomNode | null;
   /** linkedom elements; cheerio's (domhandler) carry `attribs` and no query methods. */
   getAttribute?(name: string): string | null;
   attribs?: Record<string, string>;
@@ -123,23 +127,48 @@ class LineReader {
   /**
    * A date printed without its time gets the time printed beside it: report.az shows
    * `<li>21 сентября, 2025</li><li>21:05</li>`. The enclosing lines, up to a few levels and while short, are read
-   * again; their date must be the same day, and an "updated" stamp or a second date beside it lends no time.
+   * again; where the enclosing element is long (the article itself), only the element's next neighbours are.
+   * The date read there must be the same day, and an "updated" stamp or a second date beside it lends no time.
    */
   withNearbyTime(element: DomNode, found: FoundDate): FoundDate {
     const own = this.lineOf(element);
     if (found.timeStated || !own) return found;
-    let ancestor = element.parentNode;
-    for (let hop = 0; hop < MAX_TIME_HOPS && ancestor && ancestor.nodeType === ELEMENT_NODE; hop++) {
-      if (isFurniture(ancestor)) break;
-      const line = this.lineOf(ancestor);
-      if (line === null || NOT_PUBLICATION.test(line)) break;
-      // A time printed beside another date is that date's: «16.09.2025 · 17.09.2025, 12:00».
-      if (findDateWithTimeInText(line.replace(own, ' '), this.timezone, this.now)) break;
-      const wider = findDateWithTimeInText(line, this.timezone, this.now);
-      if (wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone)) return wider;
-      ancestor = ancestor.parentNode;
+    let node = element;
+    for (let hop = 0; hop < MAX_TIME_HOPS; hop++) {
+      const parent = node.parentNode;
+      if (!parent || parent.nodeType !== ELEMENT_NODE || isFurniture(parent)) break;
+      const line = this.lineOf(parent);
+      const wider = this.sameDayWithTime(line ?? this.neighbourhoodOf(node, own), own, found);
+      if (wider !== undefined) return wider ?? found;
+      if (line === null) break;
+      node = parent;
     }
     return found;
+  }
+
+  /** The stamp of `line` when it gives `found`'s day with a time; null when the line forbids looking further. */
+  private sameDayWithTime(line: string, own: string, found: FoundDate): FoundDate | null | undefined {
+    if (NOT_PUBLICATION.test(line)) return null;
+    // A time printed beside another date is that date's: «16.09.2025 · 17.09.2025, 12:00».
+    if (findDateWithTimeInText(line.replace(own, ' '), this.timezone, this.now)) return null;
+    const wider = findDateWithTimeInText(line, this.timezone, this.now);
+    return wider?.timeStated && isSameLocalDay(found.date, wider.date, this.timezone) ? wider : undefined;
+  }
+
+  /** `own` with the short siblings printed just before and after `node`: `<span>Кеше</span><span>19:45</span>`. */
+  private neighbourhoodOf(node: DomNode, own: string): string {
+    const before: string[] = [];
+    const after: string[] = [];
+    const collect = (start: DomNode | null, step: (n: DomNode) => DomNode | null, into: string[]) => {
+      for (let sibling = start; sibling && into.length < MAX_NEIGHBOURS; sibling = step(sibling)) {
+        const text = sibling.nodeType === TEXT_NODE ? (sibling.nodeValue ?? '').trim() : this.lineOf(sibling);
+        if (text === null) return;
+        if (text) into.push(text);
+      }
+    };
+    collect(node.previousSibling, (n) => n.previousSibling, before);
+    collect(node.nextSibling, (n) => n.nextSibling, after);
+    return [...before.reverse(), own, ...after].join(' ');
   }
 
   /** The element's text as one line, or null past MAX_LINE_CHARS. */
