@@ -54,14 +54,12 @@ describe('credit lines: photo credits, bylines, sources, copyright', () => {
 });
 
 describe('the signature under the text', () => {
-  it.each([
-    'Айгерим Сапарова',
-    'И. Петров',
-    'Dilnoza Karimova, UzA',
-    'Нурбек Асанов, Бишкек',
-  ])('%s is a signature', (line) => {
-    expect(isSignatureLine(line)).toBe(true);
-  });
+  it.each(['Айгерим Сапарова', 'И. Петров', 'Dilnoza Karimova, UzA', 'Нурбек Асанов, Бишкек'])(
+    '%s is a signature',
+    (line) => {
+      expect(isSignatureLine(line)).toBe(true);
+    },
+  );
 
   it.each([
     'Расследование продолжается',
