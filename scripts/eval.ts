@@ -5,7 +5,8 @@
  *   the Cyrillic and Latin variants), per language with its confusions;
  * - relevance precision, recall and F1 on the Russian Telegram dev set (borderline rows left out) and on the
  *   labelled examples of every language in test/fixtures/relevance;
- * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback.
+ * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback;
+ * - country accuracy without any hint on the labelled sets of test/fixtures/eval/country (scripts/eval/country-sets.ts).
  * The shared folder is ../shared next to the repository, else /work/shared, else `--shared DIR`.
  * Exit code 1 when a figure misses its target.
  *
@@ -17,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
+import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
 import { evaluatePageText } from './eval/page-text.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -356,13 +358,16 @@ async function main(): Promise<number> {
         [lang, readRelevanceSet(`fixtures-${lang}`, join(fixtureDir, `${lang}.jsonl`), lang)] as const,
     );
   const seedItems = parseBulletinItems(readFileSync(join(shared, 'seeds/000_47f95a5e802b696b.txt'), 'utf8'));
+  const countryItems = readCountrySets(join(repoRoot, 'test/fixtures/eval/country'));
 
   const answers = await analyzeThroughCli([
     ...languageSets.flatMap(([, samples]) => samples.map(({ id, text }) => ({ id, text }))),
     ...telegram.map((sample) => sample.input),
     ...fixtureSets.flatMap(([, samples]) => samples.map((sample) => sample.input)),
     ...seedItems.map(({ id, title, text, url }) => ({ id, title, text, country: countryOfDomain(url) })),
+    ...countryInputs(countryItems),
   ]);
+  const countrySets = scoreCountrySets(countryItems, answers);
 
   const languageReports = languageSets.map(([name, samples]) => scoreLanguage(name, samples, answers));
   const telegramScore = scoreRelevanceSet(telegram, answers);
@@ -412,6 +417,7 @@ async function main(): Promise<number> {
       value: (seedItems.length - countryMisses.length) / seedItems.length,
       n: seedItems.length,
     },
+    ...countrySets.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
   const pageText = evaluatePageText(join(repoRoot, 'test/fixtures/eval/page-text'));
@@ -432,6 +438,10 @@ async function main(): Promise<number> {
     ...renderRelevanceDetail([['ru-telegram', telegramScore], ...fixtureScores]),
     '',
   ]);
+  out(['### Country without hint, per language and split', '', ...countrySets.detail, '']);
+  if (values.errors && countrySets.misses.length > 0) {
+    out(['### Country misses without hint (dev split)', '', ...countrySets.misses, '']);
+  }
   if (countryMisses.length > 0) {
     out([
       '### Country misses',

@@ -47,7 +47,7 @@ export async function analyzeCommand(args: string[], ctx: CliContext): Promise<n
         relevant: relevance.relevant,
         score: relevance.score,
         matched: relevance.matched.map((term) => term.term),
-        country: assignCountry({ title, text }, country ?? null).country,
+        country: assignCountry({ title, text, lang: language.lang }, country ?? null).country,
       }),
     );
   }

@@ -38,7 +38,7 @@ export function analyzeArticle(
   const body = article.body ?? '';
   const language = detectLanguage({ title, text: body }, { declared: source.languages });
   const relevance = scoreRelevance({ title, text: body, lang: language.lang }, lexicon);
-  const { country } = assignCountry({ title, text: body }, source.country);
+  const { country } = assignCountry({ title, text: body, lang: language.lang }, source.country);
   const hasContent = title.trim() !== '' || body.trim() !== '';
   return {
     language,

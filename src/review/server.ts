@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import type { Queue } from 'bullmq';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -14,6 +15,7 @@ import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import type { Logger } from '../logger.js';
+import { registerOpsRoutes as registerProbeRoutes } from '../ops/ops-routes.js';
 import {
   hashToken,
   hasRole,
@@ -65,6 +67,8 @@ export interface ReviewServerOptions {
   operatorPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
   /** The reference moment of "days since" figures (tests). */
   now?: () => Date;
+  /** Distributed mode: the queues whose Redis /readyz checks and /metrics reports. */
+  probeQueues?: ReadonlyArray<Queue>;
 }
 
 export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
@@ -203,6 +207,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   app.setNotFoundHandler((request, reply) => refuse(request, reply, 404, 'no such page'));
 
   app.get('/healthz', { config: { public: true } }, async () => ({ ok: true }));
+  // /readyz (the database answers) and /metrics, without a session, for probes and scrapers.
+  registerProbeRoutes(app, {
+    db: options.db,
+    ...(options.probeQueues ? { queues: options.probeQueues } : {}),
+    healthz: false,
+  });
   app.get<{ Params: { name: string } }>(
     '/static/:name',
     { config: { public: true } },
