@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
 import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
 import { evaluatePageText } from './eval/page-text.js';
+import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,6 +45,8 @@ export interface AnalyzeOutput {
   id: string;
   lang?: string;
   relevant?: boolean;
+  score?: number;
+  matched?: string[];
   country?: string;
   error?: string;
 }
@@ -359,6 +362,7 @@ async function main(): Promise<number> {
     );
   const seedItems = parseBulletinItems(readFileSync(join(shared, 'seeds/000_47f95a5e802b696b.txt'), 'utf8'));
   const countryItems = readCountrySets(join(repoRoot, 'test/fixtures/eval/country'));
+  const relevanceSets = readRelevanceSets(join(repoRoot, 'test/fixtures/eval/relevance'));
 
   const answers = await analyzeThroughCli([
     ...languageSets.flatMap(([, samples]) => samples.map(({ id, text }) => ({ id, text }))),
@@ -366,8 +370,10 @@ async function main(): Promise<number> {
     ...fixtureSets.flatMap(([, samples]) => samples.map((sample) => sample.input)),
     ...seedItems.map(({ id, title, text, url }) => ({ id, title, text, country: countryOfDomain(url) })),
     ...countryInputs(countryItems),
+    ...relevanceSetInputs(relevanceSets),
   ]);
   const countrySets = scoreCountrySets(countryItems, answers);
+  const relevanceSetsReport = scoreRelevanceSets(relevanceSets, answers);
 
   const languageReports = languageSets.map(([name, samples]) => scoreLanguage(name, samples, answers));
   const telegramScore = scoreRelevanceSet(telegram, answers);
@@ -418,6 +424,7 @@ async function main(): Promise<number> {
       n: seedItems.length,
     },
     ...countrySets.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
+    ...relevanceSetsReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
   const pageText = evaluatePageText(join(repoRoot, 'test/fixtures/eval/page-text'));
@@ -442,6 +449,12 @@ async function main(): Promise<number> {
   if (values.errors && countrySets.misses.length > 0) {
     out(['### Country misses without hint (dev split)', '', ...countrySets.misses, '']);
   }
+  out([
+    '### Relevance on the own sets per language and script (no declared language)',
+    '',
+    ...relevanceSetsReport.detail,
+    '',
+  ]);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
@@ -450,7 +463,10 @@ async function main(): Promise<number> {
       '',
     ]);
   }
-  if (values.errors) out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors)]);
+  if (values.errors) {
+    out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors), '']);
+    out(['### Relevance errors on the own sets, dev split only', '', ...relevanceSetsReport.devErrors]);
+  }
   return figures.some((figure) => figure.target !== undefined && figure.value < figure.target) ? 1 : 0;
 }
 

@@ -38,7 +38,7 @@ export async function analyzeCommand(args: string[], ctx: CliContext): Promise<n
     }
     const { id, title, text, country, languages } = parsed.data;
     const language = detectLanguage({ title, text }, { declared: languages });
-    const relevance = scoreRelevance({ title, text, lang: language.lang }, lexicon);
+    const relevance = scoreRelevance({ title, text, lang: language.lang, script: language.script }, lexicon);
     ctx.out(
       JSON.stringify({
         id,
