@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
 import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
+import { evaluatePageText } from './eval/page-text.js';
 import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -426,8 +427,17 @@ async function main(): Promise<number> {
     ...relevanceSetsReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
+  const pageText = evaluatePageText(join(repoRoot, 'test/fixtures/eval/page-text'));
+  figures.push(...pageText.rows.map(({ figure, ...row }) => ({ name: figure, ...row })));
+
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
+  out([
+    '### Page dates and credit lines (extractor, test/fixtures/eval/page-text)',
+    '',
+    ...pageText.detail,
+    '',
+  ]);
   out(['### Language per file', '', ...renderLanguageDetail(languageReports), '']);
   out([
     '### Relevance per set (borderline rows left out)',
