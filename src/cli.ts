@@ -86,7 +86,7 @@ const verbs: Record<string, Verb> = {
   },
   serve: {
     usage:
-      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy] [--allow-fetch-host H ...]',
+      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy HOPS|ADDR,CIDR...] [--allow-fetch-host H ...]',
     load: async () => (await import('./cli/serve.js')).serveCommand,
   },
   users: {

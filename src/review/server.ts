@@ -30,6 +30,7 @@ import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './safe-fetch.js';
+import { fastifyTrustProxy, type TrustedProxies } from './trust-proxy.js';
 import { page } from './views/layout.js';
 
 declare module 'fastify' {
@@ -53,8 +54,11 @@ export interface ReviewServerOptions {
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
   secureCookies?: boolean | 'auto';
-  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address, https). */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: believe these proxies' X-Forwarded-* headers (client address, https). The client
+   * address is the right-most one that is not a trusted proxy's.
+   */
+  trustProxy?: TrustedProxies | undefined;
   fetchPolicy?: Partial<Omit<FetchPolicy, 'userAgent'>>;
   loginLimits?: LoginLimits;
   /** The declared sources, for the operators' page (read on each request, so edits show up). */
@@ -130,7 +134,7 @@ function csrfTokenOf(request: FastifyRequest): unknown {
 export async function buildReviewServer(options: ReviewServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.log ? { loggerInstance: options.log as FastifyBaseLogger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   const secret = await ensureSecret(options.db, 'cookie', newToken());
