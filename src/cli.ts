@@ -133,6 +133,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`harvest ${name}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a fault of ours, not of the input: one line; the stack trace when asked for.
+    const detail = /^(debug|trace)$/.test(process.env['LOG_LEVEL'] ?? '')
+      ? (error as Error).stack
+      : '(LOG_LEVEL=debug shows where)';
+    process.stderr.write(
+      `harvest ${name}: unexpected error: ${(error as Error).message ?? error} ${detail}\n`,
+    );
+    return 1;
   }
 }
