@@ -90,7 +90,8 @@ const verbs: Record<string, Verb> = {
     load: async () => (await import('./cli/serve.js')).serveCommand,
   },
   users: {
-    usage: 'harvest users add --name N --role analyst|operator|admin --password-stdin | harvest users list',
+    usage:
+      'harvest users add --name N --role analyst|operator|admin --password-stdin | list | reset-password --name N --password-stdin | disable --name N | enable --name N | role --name N --role R',
     load: async () => (await import('./cli/users.js')).usersCommand,
   },
 };

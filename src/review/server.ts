@@ -24,11 +24,13 @@ import {
   sameSecret,
 } from './auth.js';
 import { html } from './html.js';
+import { registerActivityRoutes } from './routes/activity-routes.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './safe-fetch.js';
 import { fastifyTrustProxy, type TrustedProxies } from './trust-proxy.js';
 import { page } from './views/layout.js';
@@ -224,6 +226,8 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerItemRoutes(app, deps);
   registerOpsRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerActivityRoutes(app, deps);
   for (const plugin of options.operatorPlugins ?? []) await plugin(app);
   return app;
 }
