@@ -93,7 +93,7 @@ const verbs: Record<string, Verb> = {
   },
   serve: {
     usage:
-      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy] [--allow-fetch-host H ...]',
+      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy HOPS|ADDR,CIDR...] [--allow-fetch-host H ...]',
     load: async () => (await import('./cli/serve.js')).serveCommand,
   },
   up: {
@@ -102,7 +102,8 @@ const verbs: Record<string, Verb> = {
     load: async () => (await import('./cli/serve.js')).upCommand,
   },
   users: {
-    usage: 'harvest users add --name N --role analyst|operator|admin --password-stdin | harvest users list',
+    usage:
+      'harvest users add --name N --role analyst|operator|admin --password-stdin | list | reset-password --name N --password-stdin | disable --name N | enable --name N | role --name N --role R',
     load: async () => (await import('./cli/users.js')).usersCommand,
   },
 };
@@ -153,6 +154,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`harvest ${name}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a fault of ours, not of the input: one line; the stack trace when asked for.
+    const detail = /^(debug|trace)$/.test(process.env['LOG_LEVEL'] ?? '')
+      ? (error as Error).stack
+      : '(LOG_LEVEL=debug shows where)';
+    process.stderr.write(
+      `harvest ${name}: unexpected error: ${(error as Error).message ?? error} ${detail}\n`,
+    );
+    return 1;
   }
 }

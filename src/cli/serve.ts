@@ -8,6 +8,7 @@ import { failRunsOf } from '../db/runs-repo.js';
 import { startInProcessSchedules } from '../ops/in-process-schedules.js';
 import { inProcessRunner, queuedRunner } from '../review/run-source.js';
 import { buildReviewServer } from '../review/server.js';
+import { parseTrustProxy, type TrustedProxies, TrustProxyError } from '../review/trust-proxy.js';
 import { openQueues } from '../workers/bullmq-transport.js';
 import {
   type CliContext,
@@ -30,9 +31,19 @@ const serveOptions = {
   port: { type: 'string' },
   host: { type: 'string' },
   'secure-cookies': { type: 'boolean' },
-  'trust-proxy': { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
   'allow-fetch-host': { type: 'string', multiple: true },
 } as const;
+
+function trustedProxies(value: string | undefined): TrustedProxies | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new UsageError(`--trust-proxy: ${error.message}`);
+    throw error;
+  }
+}
 
 /** `harvest serve`: the analysts' review workspace, until the process is stopped. */
 export function serveCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -83,6 +94,7 @@ async function serveWorkspace(
   const { values } = parseVerbArgs(args, serveOptions);
   const port = values.port === undefined ? DEFAULT_REVIEW_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0…65535');
+  const trustProxy = trustedProxies(values['trust-proxy']);
   const lexicon = loadLexicon(ctx.config.keywordsPath);
   const code = await withApp(
     ctx,
@@ -108,7 +120,7 @@ async function serveWorkspace(
         log: ctx.log,
         userAgent: ctx.config.userAgent,
         secureCookies: values['secure-cookies'] ? true : 'auto',
-        trustProxy: values['trust-proxy'] ?? false,
+        trustProxy,
         fetchPolicy: { allowHosts: values['allow-fetch-host'] ?? [] },
         loadSources: () => loadDeclaredSources(ctx),
         operatorPlugins,

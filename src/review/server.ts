@@ -27,12 +27,15 @@ import {
 } from './auth.js';
 import type { EnglishSupport } from './english.js';
 import { html } from './html.js';
+import { registerActivityRoutes } from './routes/activity-routes.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './safe-fetch.js';
+import { fastifyTrustProxy, type TrustedProxies } from './trust-proxy.js';
 import { page } from './views/layout.js';
 
 declare module 'fastify' {
@@ -56,8 +59,11 @@ export interface ReviewServerOptions {
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
   secureCookies?: boolean | 'auto';
-  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address, https). */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: believe these proxies' X-Forwarded-* headers (client address, https). The client
+   * address is the right-most one that is not a trusted proxy's.
+   */
+  trustProxy?: TrustedProxies | undefined;
   fetchPolicy?: Partial<Omit<FetchPolicy, 'userAgent'>>;
   loginLimits?: LoginLimits;
   /** The declared sources, for the operators' page (read on each request, so edits show up). */
@@ -138,7 +144,7 @@ function csrfTokenOf(request: FastifyRequest): unknown {
 export async function buildReviewServer(options: ReviewServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.log ? { loggerInstance: options.log as FastifyBaseLogger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   const secret = await ensureSecret(options.db, 'cookie', newToken());
@@ -235,6 +241,8 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerItemRoutes(app, deps);
   registerOpsRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerActivityRoutes(app, deps);
   for (const plugin of options.operatorPlugins ?? []) await plugin(app);
   return app;
 }

@@ -25,6 +25,11 @@
       body: JSON.stringify(payload),
       credentials: 'same-origin',
     });
+    // The session ended (logged out elsewhere, account disabled): to the login form, back here after it.
+    if (response.status === 401) {
+      window.location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      throw new Error('logged out');
+    }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
     return body;
