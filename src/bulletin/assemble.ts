@@ -1,3 +1,4 @@
+import type { EnglishState } from '../domain/english/provenance.js';
 import type { Country, EventCountry } from '../domain/types.js';
 import {
   type BulletinLang,
@@ -20,6 +21,14 @@ export interface BulletinEntry {
   /** False when the title is still in the article's own language: the release prints English titles. */
   titleIsEnglish: boolean;
   body: string;
+  /** False when the body is still the article's own text in another language. */
+  bodyIsEnglish?: boolean;
+  /** Where the item's English stands (the month at a glance); absent for entries built elsewhere (tests). */
+  englishState?: EnglishState;
+  /** The story the item reports: a bulletin prints each story once. */
+  storyId?: number | null;
+  /** The item's kind of event (seizure, prevention …), for the English topics paragraph. */
+  eventType?: string | null;
   url: string | null;
   /** Publication date in the source's time zone (YYYY-MM-DD); null when unknown (e.g. imported items). */
   publishedOn: string | null;

@@ -21,7 +21,13 @@ import {
   selectDraftsInPeriod,
   utcWindow,
 } from './assemble.js';
-import { type BulletinWarning, editorialChecks, looksEnglish } from './checks.js';
+import {
+  type EnglishSource,
+  type EnglishState,
+  englishState,
+  isSuggestion,
+} from '../domain/english/provenance.js';
+import { type BulletinWarning, editorialChecks } from './checks.js';
 import type { BulletinLang, Period } from './house-format.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
@@ -118,16 +124,63 @@ async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise
   return drafts.filter((draft) => draft.published_at === null).length;
 }
 
+/**
+ * What an item prints: its own English (an analyst's, or an imported release's), else its article's English,
+ * else — flagged by the editorial checks — the article's own text. An English article is its own English report.
+ */
+export function entryEnglish(row: BulletinItemRow): {
+  title: string;
+  body: string;
+  titleSource: EnglishSource | null;
+  bodySource: EnglishSource | null;
+  state: EnglishState;
+} {
+  const englishArticle = row.article_lang === 'eng';
+  const articleReviewed = row.article_english_reviewed_by !== null;
+  const field = (
+    own: string | null,
+    ownSource: EnglishSource | null,
+    english: string | null,
+    englishSource: EnglishSource | null,
+    original: string | null,
+  ) => {
+    if (own !== null) return { text: own, source: ownSource ?? 'analyst', reviewed: true };
+    if (english?.trim()) return { text: english, source: englishSource, reviewed: articleReviewed };
+    if (englishArticle && original?.trim()) {
+      return { text: original, source: 'english-report' as const, reviewed: true };
+    }
+    return { text: original ?? '', source: null, reviewed: true };
+  };
+  const title = field(row.title, row.title_source, row.article_title_en, row.article_title_en_source, row.article_title);
+  const body = field(row.body, row.body_source, row.article_body_en, row.article_body_en_source, row.article_body);
+  const unreviewed = [title, body].some((part) => isSuggestion(part.source) && !part.reviewed);
+  return {
+    title: title.text,
+    body: body.text,
+    titleSource: title.source,
+    bodySource: body.source,
+    state: englishState({
+      title: title.text,
+      titleSource: title.source,
+      body: body.text,
+      bodySource: body.source,
+      reviewed: !unreviewed,
+    }),
+  };
+}
+
 function toEntry(row: BulletinItemRow): BulletinEntry {
-  const title = row.title ?? row.article_title ?? '';
+  const english = entryEnglish(row);
   return {
     id: row.id,
     articleId: row.article_id,
     country: (memberStates.has(row.country) ? row.country : 'other') as EventCountry,
-    title,
-    // A harvested title is English only when the article is; an analyst's or a release's title is judged as is.
-    titleIsEnglish: looksEnglish(title) && (row.title !== null || row.article_lang === 'eng'),
-    body: row.body ?? row.article_english_summary ?? row.article_body ?? '',
+    title: english.title,
+    titleIsEnglish: english.titleSource !== null,
+    body: english.body,
+    bodyIsEnglish: english.bodySource !== null,
+    englishState: english.state,
+    storyId: row.story_id,
     url: row.url ?? row.article_url,
     publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
     position: row.position,
