@@ -5,7 +5,8 @@
  *   the Cyrillic and Latin variants), per language with its confusions;
  * - relevance precision, recall and F1 on the Russian Telegram dev set (borderline rows left out) and on the
  *   labelled examples of every language in test/fixtures/relevance;
- * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback.
+ * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback;
+ * - story pairing of English reports with their twins (scripts/eval/story-pairing.ts), through compareForStory.
  * The shared folder is ../shared next to the repository, else /work/shared, else `--shared DIR`.
  * Exit code 1 when a figure misses its target.
  *
@@ -17,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
+import { evaluateStoryPairing } from './eval/story-pairing.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -413,6 +415,9 @@ async function main(): Promise<number> {
     },
   ];
 
+  const pairing = evaluateStoryPairing();
+  figures.push(...pairing.figures.map(({ figure, ...row }) => ({ name: figure, ...row })));
+
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
   out(['### Language per file', '', ...renderLanguageDetail(languageReports), '']);
@@ -422,6 +427,7 @@ async function main(): Promise<number> {
     ...renderRelevanceDetail([['ru-telegram', telegramScore], ...fixtureScores]),
     '',
   ]);
+  out(['### Story pairing per language and kind of pair', '', ...pairing.detail, '']);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
