@@ -146,9 +146,7 @@ describe('storyFacts', () => {
   });
 
   it('takes capitalised words inside sentences as names and those opening one apart', () => {
-    expect(shymkentRu.facts.names).toEqual(
-      expect.arrayContaining(['@shymkent', nameKey('Сапарова')]),
-    );
+    expect(shymkentRu.facts.names).toEqual(expect.arrayContaining(['@shymkent', nameKey('Сапарова')]));
     expect(shymkentRu.facts.leadingWords).toContain(nameKey('Сотрудники'));
     expect(shymkentRu.facts.names).not.toContain(nameKey('Сотрудники'));
   });
