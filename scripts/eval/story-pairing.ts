@@ -118,7 +118,10 @@ function detailTable(title: string, groups: ReadonlyArray<[string, readonly Judg
     ...groups.map(([name, rows]) => {
       const c = count(rows);
       const cells = [c.tp, c.fp, c.fn, c.tn].join(' | ');
-      return `| ${name} | ${rows.length} | ${cells} | ${precisionOf(c).toFixed(3)} | ${recallOf(c).toFixed(3)} |`;
+      // A group of negatives only has no recall, and none predicted same has no precision.
+      const precision = c.tp + c.fp === 0 ? '—' : precisionOf(c).toFixed(3);
+      const recall = c.tp + c.fn === 0 ? '—' : recallOf(c).toFixed(3);
+      return `| ${name} | ${rows.length} | ${cells} | ${precision} | ${recall} |`;
     }),
   ];
 }

@@ -121,13 +121,18 @@ const THOUSANDS_GROUPS: Partial<Record<DetectedLanguage, RegExp>> = {
   aze: /\b(\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)/g,
 };
 /** `500 тысяч`, `500 мың`, `500 ming`, `500 ҳазор`, `1,5 млн`, `1 million`: the whole number. */
-const SCALE_WORDS: ReadonlyArray<[string, number]> = [
-  [String.raw`tysyach[a-z]*|tys\.|myn|ming|mun|hazor|thousand`, 1000],
-  [String.raw`million[a-z]*|mln\.?`, 1_000_000],
-  [String.raw`milliard[a-z]*|mlrd\.?|billion`, 1_000_000_000],
+const scaleWords = (words: string, factor: number): [RegExp, number] => [
+  new RegExp(String.raw`${NUMBER}\s?(?:${words})(?![a-z])`, 'g'),
+  factor,
+];
+const SCALE_WORDS: ReadonlyArray<[RegExp, number]> = [
+  scaleWords(String.raw`tysyach[a-z]*|tys\.|myn|ming|mun|hazor|thousand`, 1000),
+  scaleWords(String.raw`million[a-z]*|mln\.?`, 1_000_000),
+  scaleWords(String.raw`milliard[a-z]*|mlrd\.?|billion`, 1_000_000_000),
 ];
 /** Azerbaijani `min` and Kyrgyz `миң` are a thousand; in English `min` is minutes. */
-const THOUSAND_MIN: ReadonlySet<DetectedLanguage> = new Set(['aze', 'kir']);
+const THOUSAND_MIN = scaleWords('min', 1000);
+const THOUSAND_MIN_LANGUAGES: ReadonlySet<DetectedLanguage> = new Set(['aze', 'kir']);
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -174,12 +179,10 @@ const values = (found: readonly Found[]) => found.map((item) => item.value);
 function withPlainNumbers(latin: string, lang: DetectedLanguage | null | undefined): string {
   const groups = lang ? THOUSANDS_GROUPS[lang] : undefined;
   let text = groups ? latin.replace(groups, (digits: string) => digits.replace(/[.,]/g, '')) : latin;
-  const scales = lang && THOUSAND_MIN.has(lang) ? [...SCALE_WORDS, ['min', 1000] as const] : SCALE_WORDS;
-  for (const [words, factor] of scales) {
-    text = text.replace(
-      new RegExp(String.raw`${NUMBER}\s?(?:${words})(?![a-z])`, 'g'),
-      (_match, whole: string, fraction: string | undefined) =>
-        String(Math.round(numberValue(whole, fraction) * factor)),
+  const scales = lang && THOUSAND_MIN_LANGUAGES.has(lang) ? [...SCALE_WORDS, THOUSAND_MIN] : SCALE_WORDS;
+  for (const [pattern, factor] of scales) {
+    text = text.replace(pattern, (_match, whole: string, fraction: string | undefined) =>
+      String(Math.round(numberValue(whole, fraction) * factor)),
     );
   }
   return text

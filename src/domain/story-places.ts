@@ -171,6 +171,13 @@ const FORMS: readonly PlaceForm[] = Object.entries(PLACES).flatMap(([place, form
   }),
 );
 
+/** Forms by the first three letters of their stem: a word is compared with the few that can match it. */
+const FORMS_BY_START = new Map<string, PlaceForm[]>();
+for (const form of FORMS) {
+  const start = form.stem.slice(0, 3);
+  FORMS_BY_START.set(start, [...(FORMS_BY_START.get(start) ?? []), form]);
+}
+
 function formMatches(form: PlaceForm, word: string): boolean {
   if (!word.startsWith(form.stem)) return false;
   const rest = word.slice(form.stem.length);
@@ -184,13 +191,28 @@ export function placeSpelling(text: string): string {
     .trim();
 }
 
+function placeOfSpelling(spelling: string): string | undefined {
+  return FORMS_BY_START.get(spelling.slice(0, 3))?.find((form) => formMatches(form, spelling))?.place;
+}
+
 /**
  * The place a word names (`Bakının` → `baku`), or undefined. `next` is the word after it, for names of two words
  * (`Issyk-Kul`, `Jalal-Abad`, `Ust-Kamenogorsk`), which are tried first.
  */
 export function placeOf(word: string, next?: string): string | undefined {
+  const key = next === undefined ? word : `${word} ${next}`;
+  if (placeMemo.has(key)) return placeMemo.get(key);
+  if (placeMemo.size >= PLACE_MEMO_SIZE) placeMemo.clear();
   const single = placeSpelling(word);
-  const pair = next === undefined ? undefined : `${single} ${placeSpelling(next)}`;
-  const hit = (spelling: string) => FORMS.find((form) => formMatches(form, spelling))?.place;
-  return (pair && FORMS.some((form) => form.stem.includes(' ')) ? hit(pair) : undefined) ?? hit(single);
+  const pair = next === undefined ? undefined : placeOfSpelling(`${single} ${placeSpelling(next)}`);
+  const place = pair ?? placeOfSpelling(single);
+  placeMemo.set(key, place);
+  return place;
 }
+
+/**
+ * Capitalised words recur from article to article (places, agencies, months); spelling one out costs a
+ * transliteration. Emptied when full, so that a long-running worker's memory stays bounded.
+ */
+const placeMemo = new Map<string, string | undefined>();
+const PLACE_MEMO_SIZE = 20_000;
