@@ -182,7 +182,7 @@ describe('names across spellings', () => {
       ['almaty', ['Алматы', 'Almaty', 'Алматинской', 'Алматының']],
       ['bishkek', ['Бишкек', 'Bishkek', 'Бишкекте', 'Bishkek’s']],
       ['tashkent', ['Tashkent', 'Toshkent', 'Ташкенте', 'Тошкент']],
-      ['baku', ['Baku', 'Bakı', 'Баку', 'Bakının', 'Bakıda', 'бакинский'.replace('б', 'Б')]],
+      ['baku', ['Baku', 'Bakı', 'Баку', 'Bakının', 'Bakıda', 'Бакинский']],
       ['dushanbe', ['Dushanbe', 'Душанбе']],
       ['ashgabat', ['Ashgabat', 'Aşgabat', 'Ашхабад', 'Aşgabadyň']],
       ['osh', ['Osh', 'Ош', 'Ошто', 'Ошского']],
