@@ -7,6 +7,7 @@
  *   labelled examples of every language in test/fixtures/relevance;
  * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback;
  * - country accuracy without any hint on the labelled sets of test/fixtures/eval/country (scripts/eval/country-sets.ts).
+ * - story pairing of English reports with their twins (scripts/eval/story-pairing.ts), through compareForStory.
  * The shared folder is ../shared next to the repository, else /work/shared, else `--shared DIR`.
  * Exit code 1 when a figure misses its target.
  *
@@ -21,6 +22,7 @@ import { type Country, type Language, languageCodes, languageSchema } from '../s
 import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
 import { evaluatePageText } from './eval/page-text.js';
 import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
+import { evaluateStoryPairing } from './eval/story-pairing.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -429,6 +431,8 @@ async function main(): Promise<number> {
 
   const pageText = evaluatePageText(join(repoRoot, 'test/fixtures/eval/page-text'));
   figures.push(...pageText.rows.map(({ figure, ...row }) => ({ name: figure, ...row })));
+  const pairing = evaluateStoryPairing();
+  figures.push(...pairing.figures.map(({ figure, ...row }) => ({ name: figure, ...row })));
 
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
@@ -455,6 +459,7 @@ async function main(): Promise<number> {
     ...relevanceSetsReport.detail,
     '',
   ]);
+  out(['### Story pairing per language and kind of pair', '', ...pairing.detail, '']);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',

@@ -11,6 +11,12 @@ import {
   upsertBulletin,
 } from '../db/bulletins-repo.js';
 import type { Database, Queryable } from '../db/database.js';
+import {
+  type EnglishSource,
+  type EnglishState,
+  englishState,
+  isSuggestion,
+} from '../domain/english/provenance.js';
 import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
 import {
   assembleBulletin,
@@ -21,12 +27,6 @@ import {
   selectDraftsInPeriod,
   utcWindow,
 } from './assemble.js';
-import {
-  type EnglishSource,
-  type EnglishState,
-  englishState,
-  isSuggestion,
-} from '../domain/english/provenance.js';
 import { type BulletinWarning, editorialChecks } from './checks.js';
 import type { BulletinLang, Period } from './house-format.js';
 import { renderDocx } from './render-docx.js';
@@ -151,8 +151,20 @@ export function entryEnglish(row: BulletinItemRow): {
     }
     return { text: original ?? '', source: null, reviewed: true };
   };
-  const title = field(row.title, row.title_source, row.article_title_en, row.article_title_en_source, row.article_title);
-  const body = field(row.body, row.body_source, row.article_body_en, row.article_body_en_source, row.article_body);
+  const title = field(
+    row.title,
+    row.title_source,
+    row.article_title_en,
+    row.article_title_en_source,
+    row.article_title,
+  );
+  const body = field(
+    row.body,
+    row.body_source,
+    row.article_body_en,
+    row.article_body_en_source,
+    row.article_body,
+  );
   const unreviewed = [title, body].some((part) => isSuggestion(part.source) && !part.reviewed);
   return {
     title: title.text,

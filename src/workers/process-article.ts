@@ -222,6 +222,7 @@ async function processBatchOnce(
         article,
         duplicateOf,
         newDraftSimhash: duplicateOf === null ? verdict.simhash : null,
+        lang: verdict.language.lang,
       })),
     );
     await saveAnalyses(tx, storyBound, stories.memberships);
