@@ -1,4 +1,5 @@
 import {
+  type ApprovedDraft,
   type BulletinItemRow,
   type BulletinRow,
   findBulletinByNumber,
@@ -104,11 +105,12 @@ async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise
   const period = { from: bulletin.period_from, to: bulletin.period_to };
   await removeUnapprovedItems(tx, bulletin.id);
   const drafts = await listApprovedDrafts(tx, utcWindow(period));
-  const present = new Set((await listBulletinItems(tx, bulletin.id)).map((item) => item.article_id));
-  const joining = selectDraftsInPeriod(
+  const items = await listBulletinItems(tx, bulletin.id);
+  const inPeriod = selectDraftsInPeriod(
     drafts.map((draft) => ({ ...draft, publishedAt: draft.published_at })),
     period,
-  ).filter((draft) => !present.has(draft.id));
+  );
+  const joining = draftsToAdd(inPeriod, items);
   await insertBulletinItems(
     tx,
     bulletin.id,
@@ -122,6 +124,39 @@ async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise
     })),
   );
   return drafts.filter((draft) => draft.published_at === null).length;
+}
+
+/**
+ * One item per story: an approved draft joins unless it or its story is in the bulletin already; of several
+ * approved reports of one new story, the official source's, else the English one, else the earliest.
+ */
+export function draftsToAdd<T extends ApprovedDraft>(
+  drafts: readonly T[],
+  items: ReadonlyArray<Pick<BulletinItemRow, 'article_id' | 'story_id'>>,
+): T[] {
+  const present = new Set(items.map((item) => item.article_id));
+  const stories = new Set(items.flatMap((item) => (item.story_id === null ? [] : [item.story_id])));
+  const best = new Map<number, T>();
+  const alone: T[] = [];
+  for (const draft of drafts) {
+    if (present.has(draft.id)) continue;
+    if (draft.story_id === null) {
+      alone.push(draft);
+      continue;
+    }
+    if (stories.has(draft.story_id)) continue;
+    const chosen = best.get(draft.story_id);
+    if (!chosen || betterReport(draft, chosen)) best.set(draft.story_id, draft);
+  }
+  return [...alone, ...best.values()].sort((a, b) => a.id - b.id);
+}
+
+function betterReport(a: ApprovedDraft, b: ApprovedDraft): boolean {
+  if (a.official !== b.official) return a.official;
+  if ((a.lang === 'eng') !== (b.lang === 'eng')) return a.lang === 'eng';
+  const at = a.published_at?.getTime() ?? Number.POSITIVE_INFINITY;
+  const bt = b.published_at?.getTime() ?? Number.POSITIVE_INFINITY;
+  return at !== bt ? at < bt : a.id < b.id;
 }
 
 /**

@@ -212,11 +212,16 @@ export async function listApprovedDrafts(
   return result.rows;
 }
 
-/** Items whose article is no longer approved (rejected again, or put back to new) leave the bulletin. */
+/**
+ * Items whose story has no approved report any more (rejected again, or put back to new) leave the bulletin. An
+ * item may print from another report of its story than the approved one (the analyst's pick): it stays.
+ */
 export async function removeUnapprovedItems(db: Queryable, bulletinId: number): Promise<number> {
   const result = await db.query(
     `DELETE FROM bulletin_items i USING articles a
-     WHERE i.bulletin_id = $1 AND a.id = i.article_id AND a.status NOT IN ('approved', 'published')`,
+     WHERE i.bulletin_id = $1 AND a.id = i.article_id AND a.status NOT IN ('approved', 'published')
+       AND NOT EXISTS (SELECT 1 FROM articles m WHERE a.story_id IS NOT NULL AND m.story_id = a.story_id
+                       AND m.status IN ('approved', 'published'))`,
     [bulletinId],
   );
   return result.rowCount;
