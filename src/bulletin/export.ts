@@ -28,7 +28,7 @@ import {
   selectDraftsInPeriod,
   utcWindow,
 } from './assemble.js';
-import { type BulletinWarning, editorialChecks } from './checks.js';
+import { type BulletinWarning, editorialChecks, looksEnglish } from './checks.js';
 import type { BulletinLang, Period } from './house-format.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
@@ -223,9 +223,10 @@ function toEntry(row: BulletinItemRow): BulletinEntry {
     articleId: row.article_id,
     country: (memberStates.has(row.country) ? row.country : 'other') as EventCountry,
     title: english.title,
-    titleIsEnglish: english.titleSource !== null,
+    // Whoever wrote it, a title in another script is flagged (the analyst may keep it: it stays a warning).
+    titleIsEnglish: english.titleSource !== null && looksEnglish(english.title),
     body: english.body,
-    bodyIsEnglish: english.bodySource !== null,
+    bodyIsEnglish: english.bodySource !== null && looksEnglish(english.body),
     englishState: english.state,
     storyId: row.story_id,
     url: row.url ?? row.article_url,
