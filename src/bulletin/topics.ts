@@ -42,9 +42,14 @@ export function eventPhrase(eventType: string, lang: BulletinLang): string | und
   return (lang === 'ru' ? EVENT_PHRASES_RU : EVENT_PHRASES)[eventType];
 }
 
-/** A title as a phrase inside a sentence: lower case, without its closing punctuation. */
-function asPhrase(title: string): string {
-  return title.toLocaleLowerCase('en').replace(/[.!]+$/, '');
+/**
+ * A title as a phrase inside a sentence, without its closing punctuation: a title in capitals (the house style)
+ * in lower case, else only its first word's capital taken off, so that the names in it keep theirs.
+ */
+export function asPhrase(title: string): string {
+  const trimmed = title.trim().replace(/[.!]+$/, '');
+  if (trimmed === trimmed.toLocaleUpperCase('en')) return trimmed.toLocaleLowerCase('en');
+  return /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed[0]!.toLocaleLowerCase('en') + trimmed.slice(1) : trimmed;
 }
 
 function countryPhrases(section: BulletinSection, lang: BulletinLang): string[] {
