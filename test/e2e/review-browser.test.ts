@@ -62,10 +62,11 @@ const statusOf = async (id: number) =>
 
 const englishOf = async (id: number) =>
   (
-    await db.query<{ title_en: string | null; title_en_source: string | null; english_reviewed_by: string | null }>(
-      'SELECT title_en, title_en_source, english_reviewed_by FROM articles WHERE id = $1',
-      [id],
-    )
+    await db.query<{
+      title_en: string | null;
+      title_en_source: string | null;
+      english_reviewed_by: string | null;
+    }>('SELECT title_en, title_en_source, english_reviewed_by FROM articles WHERE id = $1', [id])
   ).rows[0]!;
 
 beforeAll(async () => {
