@@ -188,6 +188,7 @@ export async function setStoryPrimary(tx: Queryable, storyId: number, articleId:
 export interface EnglishReport {
   storyId: number;
   id: number;
+  sourceId: string;
   url: string;
   title: string | null;
   body: string | null;
@@ -206,6 +207,7 @@ export async function findEnglishReports(
   const result = await tx.query<{
     story_id: number;
     id: number;
+    source_id: string;
     url: string;
     title: string | null;
     body: string | null;
@@ -214,7 +216,7 @@ export async function findEnglishReports(
     official: boolean;
     published_at: Date | null;
   }>(
-    `SELECT a.story_id, a.id, a.url, a.title, a.body, a.lang, a.status, a.published_at,
+    `SELECT a.story_id, a.id, a.source_id, a.url, a.title, a.body, a.lang, a.status, a.published_at,
        coalesce(r.source_config -> 'official' = 'true'::jsonb, false) AS official
      FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
      WHERE a.story_id = ANY($1::bigint[]) AND a.lang = 'eng'`,
@@ -239,6 +241,7 @@ export async function findEnglishReports(
       reports.set(storyId, {
         storyId,
         id: Number(chosen.id),
+        sourceId: chosen.source_id,
         url: chosen.url,
         title: chosen.title,
         body: chosen.body,

@@ -1,5 +1,4 @@
 import type { Database, Queryable } from '../db/database.js';
-import { findStoryEnglishReport, type StoryEnglishReport } from '../db/english-repo.js';
 import {
   type Actor,
   getItem,
@@ -8,6 +7,7 @@ import {
   type ReviewOutcome,
   reviewItem,
 } from '../db/review-repo.js';
+import { type EnglishReport, findEnglishReport } from '../db/stories-repo.js';
 import { defaultEnglish, type EnglishCandidate } from '../domain/english/default-english.js';
 
 /**
@@ -37,7 +37,7 @@ export interface EnglishOption {
   sourceId?: string;
 }
 
-function reportCandidate(report: StoryEnglishReport): EnglishCandidate | undefined {
+function reportCandidate(report: EnglishReport): EnglishCandidate | undefined {
   return defaultEnglish({ lang: null, title: null, body: null, url: '' }, { storyReport: report });
 }
 
@@ -50,10 +50,10 @@ export async function englishOptions(
   const options: EnglishOption[] = [];
   const own = item.lang === 'eng' ? defaultEnglish(item) : undefined;
   if (own) options.push({ choice: 'own', candidate: own });
-  const report = await findStoryEnglishReport(db, item.id);
-  const fromReport = report ? reportCandidate(report) : undefined;
+  const report = item.story_id === null ? undefined : await findEnglishReport(db, item.story_id);
+  const fromReport = report && report.id !== item.id ? reportCandidate(report) : undefined;
   if (report && fromReport)
-    options.push({ choice: 'report', candidate: fromReport, sourceId: report.source_id });
+    options.push({ choice: 'report', candidate: fromReport, sourceId: report.sourceId });
   const suggestion = support.suggest?.({
     title: item.title,
     body: item.body,

@@ -146,6 +146,7 @@ describe('an English report and its twins, one at a time on PostgreSQL', () => {
     expect(await findEnglishReport(db, storyId)).toEqual({
       storyId,
       id: en,
+      sourceId: expect.any(String),
       url: 'https://apa-az-en.example/en/incident/heroin',
       title: khataiEn.title,
       body: khataiEn.body,
