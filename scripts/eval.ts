@@ -5,7 +5,8 @@
  *   the Cyrillic and Latin variants), per language with its confusions;
  * - relevance precision, recall and F1 on the Russian Telegram dev set (borderline rows left out) and on the
  *   labelled examples of every language in test/fixtures/relevance;
- * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback.
+ * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback;
+ * - seizure facts on the labelled reports of test/fixtures/eval/seizures (scripts/eval/seizure-facts.ts).
  * The shared folder is ../shared next to the repository, else /work/shared, else `--shared DIR`.
  * Exit code 1 when a figure misses its target.
  *
@@ -17,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
+import { seizureFactsFigures } from './eval/seizure-facts.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -355,13 +357,16 @@ async function main(): Promise<number> {
         [lang, readRelevanceSet(`fixtures-${lang}`, join(fixtureDir, `${lang}.jsonl`), lang)] as const,
     );
   const seedItems = parseBulletinItems(readFileSync(join(shared, 'seeds/000_47f95a5e802b696b.txt'), 'utf8'));
+  const seizures = seizureFactsFigures(join(repoRoot, 'test/fixtures/eval/seizures'));
 
   const answers = await analyzeThroughCli([
     ...languageSets.flatMap(([, samples]) => samples.map(({ id, text }) => ({ id, text }))),
     ...telegram.map((sample) => sample.input),
     ...fixtureSets.flatMap(([, samples]) => samples.map((sample) => sample.input)),
     ...seedItems.map(({ id, title, text, url }) => ({ id, title, text, country: countryOfDomain(url) })),
+    ...seizures.inputs,
   ]);
+  const seizureReport = seizures.score(answers);
 
   const languageReports = languageSets.map(([name, samples]) => scoreLanguage(name, samples, answers));
   const telegramScore = scoreRelevanceSet(telegram, answers);
@@ -411,6 +416,7 @@ async function main(): Promise<number> {
       value: (seedItems.length - countryMisses.length) / seedItems.length,
       n: seedItems.length,
     },
+    ...seizureReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
@@ -422,6 +428,7 @@ async function main(): Promise<number> {
     ...renderRelevanceDetail([['ru-telegram', telegramScore], ...fixtureScores]),
     '',
   ]);
+  out(['### Seizure facts per language', '', ...seizureReport.detail, '']);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
@@ -431,6 +438,7 @@ async function main(): Promise<number> {
     ]);
   }
   if (values.errors) out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors)]);
+  if (values.errors) out(['', '### Seizure-fact errors (dev split)', '', ...seizureReport.devErrors]);
   return figures.some((figure) => figure.target !== undefined && figure.value < figure.target) ? 1 : 0;
 }
 
