@@ -52,6 +52,8 @@ export interface ReviewItem extends QueueItem {
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** Seizure facts as stored (`articles.facts`, see src/domain/seizure-facts.ts); null when none. */
+  facts: unknown;
 }
 
 export interface Actor {
@@ -145,7 +147,7 @@ export async function listFilterOptions(
 
 const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.lang, a.title, a.body, a.published_at,
   a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.english_summary, a.reject_reason,
-  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id,
+  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.facts,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;
 
 export async function getItem(db: Queryable, id: number): Promise<ReviewItem | undefined> {
@@ -253,7 +255,9 @@ async function writeAudit(
 
 /**
  * Saves an analyst's edit if nobody changed the item since `expectedVersion`; otherwise returns the
- * current item so that both versions can be shown. Only changed fields are written and audited.
+ * current item so that both versions can be shown. Only changed fields are written and audited. `factsOf`, when
+ * given, reads the seizure facts of the edited title and body again (stored with the edit, not audited: they are
+ * derived).
  */
 export async function editItem(
   db: Database,
@@ -261,6 +265,7 @@ export async function editItem(
   expectedVersion: number,
   edit: ItemEdit,
   actor: Actor,
+  factsOf?: (edit: ItemEdit, current: ReviewItem) => unknown,
 ): Promise<ReviewOutcome> {
   return db.transaction(async (tx) => {
     const current = await lockItem(tx, id);
@@ -278,11 +283,22 @@ export async function editItem(
       }
     }
     if (Object.keys(after).length === 0) return { kind: 'ok', item: current };
+    const textChanged = 'title' in after || 'body' in after;
+    const facts = textChanged && factsOf ? factsOf(edit, current) : undefined;
     await tx.query(
       `UPDATE articles SET title = $2, body = $3, country = $4, published_at = $5, english_summary = $6,
-         version = version + 1, updated_at = now()
+         facts = CASE WHEN $7::boolean THEN $8::jsonb ELSE facts END, version = version + 1, updated_at = now()
        WHERE id = $1`,
-      [id, edit.title, edit.body, edit.country, edit.publishedAt, edit.englishSummary],
+      [
+        id,
+        edit.title,
+        edit.body,
+        edit.country,
+        edit.publishedAt,
+        edit.englishSummary,
+        facts !== undefined,
+        facts === undefined || facts === null ? null : JSON.stringify(facts),
+      ],
     );
     await writeAudit(tx, { articleId: id, actor, action: 'edit', before, after });
     return { kind: 'ok', item: (await lockItem(tx, id))! };

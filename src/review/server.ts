@@ -9,9 +9,11 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ZodError } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
+import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import type { Logger } from '../logger.js';
 import {
@@ -49,6 +51,8 @@ declare module 'fastify' {
 export interface ReviewServerOptions {
   db: Database;
   lexicon: CompiledLexicon;
+  /** The drugs glossary: search widens drug names with it, edits re-read seizure facts (default: the shipped one). */
+  drugs?: DrugGlossary;
   userAgent: string;
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
@@ -67,7 +71,7 @@ export interface ReviewServerOptions {
   now?: () => Date;
 }
 
-export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
+export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
   fetchPolicy: FetchPolicy;
   limiter: LoginLimiter;
   secureCookie: (request: FastifyRequest) => boolean;
@@ -141,6 +145,7 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   const deps: ReviewDeps = {
     db: options.db,
     lexicon: options.lexicon,
+    drugs: options.drugs ?? loadDrugGlossary(),
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy, userAgent: options.userAgent },
     limiter: new LoginLimiter(options.loginLimits),
     secureCookie: (request) =>

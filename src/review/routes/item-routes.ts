@@ -12,7 +12,8 @@ import {
   type ReviewOutcome,
   reviewItem,
 } from '../../db/review-repo.js';
-import { countrySchema } from '../../domain/types.js';
+import { extractSeizureFacts, hasFacts } from '../../domain/seizure-facts.js';
+import { countrySchema, languageSchema } from '../../domain/types.js';
 import { addByUrl } from '../add-by-url.js';
 import { FetchRefusedError } from '../safe-fetch.js';
 import type { ReviewDeps } from '../server.js';
@@ -20,6 +21,18 @@ import { sendPage } from '../server.js';
 import { addBody } from '../views/forms-view.js';
 import { itemBody } from '../views/item-view.js';
 import { page } from '../views/layout.js';
+
+/** The seizure facts of an edited text, read as the pipeline reads them (null: none to store). */
+function factsOfEdit(deps: ReviewDeps): (edit: ItemEdit, current: ReviewItem) => unknown {
+  return (edit, current) => {
+    const lang = languageSchema.safeParse(current.lang);
+    const facts = extractSeizureFacts(
+      { title: edit.title ?? '', text: edit.body ?? '', lang: lang.success ? lang.data : 'und' },
+      deps.drugs,
+    );
+    return hasFacts(facts) ? facts : null;
+  };
+}
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const actionParams = idParams.extend({ action: z.enum(['approve', 'reject', 'rescue']) });
@@ -133,7 +146,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const current = await getItem(deps.db, id);
     if (!current) return reply.callNotFound();
     const edit = toEdit(input, current);
-    const outcome = await editItem(deps.db, id, input.version, edit, request.user!);
+    const outcome = await editItem(deps.db, id, input.version, edit, request.user!, factsOfEdit(deps));
     if (outcome.kind === 'conflict')
       return renderItem(deps, request, reply, outcome.current, 409, { conflict: edit });
     if (outcome.kind !== 'ok') return reply.callNotFound();
@@ -146,7 +159,11 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const current = await getItem(deps.db, id);
     if (!current) return reply.code(404).send({ error: 'no such item' });
     const edit = toEdit(input, current);
-    return apiOutcome(reply, await editItem(deps.db, id, input.version, edit, request.user!), edit);
+    return apiOutcome(
+      reply,
+      await editItem(deps.db, id, input.version, edit, request.user!, factsOfEdit(deps)),
+      edit,
+    );
   });
 
   app.post('/items/:id/:action', async (request, reply) => {

@@ -4,6 +4,7 @@ import { countryCodes } from '../../domain/types.js';
 import { highlightTerms } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
 import { csrfField, formatDateTime } from './layout.js';
+import { seizureFactsBlock } from './seizures-view.js';
 
 export interface ItemView {
   user: SessionUser;
@@ -145,6 +146,7 @@ ${facts(item)}
 ${actions(view)}
 <div class="body" id="item-body">${highlightTerms(item.body ?? '', terms)}</div>
 ${item.english_summary ? html`<h2>English summary</h2><p class="summary">${item.english_summary}</p>` : ''}
+${seizureFactsBlock(item.facts)}
 </article>
 ${storyPanel(view)}
 <section><h2>Edit (e)</h2>${editForm(view, view.conflict ?? current)}</section>
