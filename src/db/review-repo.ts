@@ -1,7 +1,9 @@
+import { searchDocument } from '../domain/search-query.js';
 import { choosePrimary } from '../domain/stories.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { ArticleStatus } from './articles-repo.js';
 import type { Database, Queryable } from './database.js';
+import { searchCondition, searchVector } from './search-sql.js';
 import { createStory, listStoryMembers, lockStories, setStoryPrimary } from './stories-repo.js';
 
 /** Statuses an analyst sees; `pending` articles are still in the pipeline. */
@@ -18,7 +20,8 @@ export interface QueueFilters {
   to?: string | undefined;
   minScore?: number | undefined;
   maxScore?: number | undefined;
-  text?: string | undefined;
+  /** Words of the title or body, as a tsquery built by `buildSearchQuery` (src/domain/search-query.ts). */
+  search?: string | undefined;
   /** Members of one story (the stories stage groups reports of one event). */
   story?: number | undefined;
   sort?: 'date' | 'score' | undefined;
@@ -61,8 +64,6 @@ export interface Actor {
   name: string;
 }
 
-const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`;
-
 type Dimension = 'status' | 'country';
 
 /** WHERE clause of the queue filters; `except` leaves one dimension out so that its facet counts stay useful. */
@@ -83,7 +84,7 @@ function whereClause(filters: QueueFilters, except?: Dimension): { sql: string; 
   if (filters.minScore !== undefined) add((p) => `score >= ${p}`, filters.minScore);
   if (filters.maxScore !== undefined) add((p) => `score <= ${p}`, filters.maxScore);
   if (filters.story !== undefined) add((p) => `story_id = ${p}`, filters.story);
-  if (filters.text?.trim()) add((p) => `${FULLTEXT} @@ websearch_to_tsquery('simple', ${p})`, filters.text);
+  if (filters.search) add(searchCondition, filters.search);
   return { sql: conditions.join(' AND '), params };
 }
 
@@ -287,7 +288,8 @@ export async function editItem(
     const facts = textChanged && factsOf ? factsOf(edit, current) : undefined;
     await tx.query(
       `UPDATE articles SET title = $2, body = $3, country = $4, published_at = $5, english_summary = $6,
-         facts = CASE WHEN $7::boolean THEN $8::jsonb ELSE facts END, version = version + 1, updated_at = now()
+         facts = CASE WHEN $7::boolean THEN $8::jsonb ELSE facts END, search_vector = ${searchVector('$9')},
+         version = version + 1, updated_at = now()
        WHERE id = $1`,
       [
         id,
@@ -298,6 +300,7 @@ export async function editItem(
         edit.englishSummary,
         facts !== undefined,
         facts === undefined || facts === null ? null : JSON.stringify(facts),
+        searchDocument(edit.title, edit.body),
       ],
     );
     await writeAudit(tx, { articleId: id, actor, action: 'edit', before, after });

@@ -15,6 +15,7 @@ import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { type SearchExpansions, searchExpansions } from '../domain/search-query.js';
 import type { Logger } from '../logger.js';
 import {
   hashToken,
@@ -72,6 +73,8 @@ export interface ReviewServerOptions {
 }
 
 export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
+  /** Drug names in every language, for the queue's search by word. */
+  search: SearchExpansions;
   fetchPolicy: FetchPolicy;
   limiter: LoginLimiter;
   secureCookie: (request: FastifyRequest) => boolean;
@@ -142,10 +145,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   await app.register(formbody);
   app.decorateRequest('user', null);
 
+  const drugs = options.drugs ?? loadDrugGlossary();
   const deps: ReviewDeps = {
     db: options.db,
     lexicon: options.lexicon,
-    drugs: options.drugs ?? loadDrugGlossary(),
+    drugs,
+    search: searchExpansions(drugs),
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy, userAgent: options.userAgent },
     limiter: new LoginLimiter(options.loginLimits),
     secureCookie: (request) =>

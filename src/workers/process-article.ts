@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { LockedArticle } from '../db/articles-repo.js';
 import type { Database, Queryable } from '../db/database.js';
+import { searchVector } from '../db/search-sql.js';
 import type { StoryMembership } from '../db/stories-repo.js';
 import { type ArticleVerdict, analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { searchDocument } from '../domain/search-query.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 import type { AnalysisRequest, AnalysisThread } from './analysis-thread.js';
 import { planStoryPlacements, refreshStoryPrimaries } from './place-in-stories.js';
@@ -132,8 +134,8 @@ function decideDuplicates(
 }
 
 /**
- * One multi-row UPDATE for the whole batch: the analysis (seizure facts included), the fate and, for the articles
- * that join a story, the membership, so that each article is written once (every version of a row costs its index entries, full text
+ * One multi-row UPDATE for the whole batch: the analysis (seizure facts included), the search vector, the fate and,
+ * for the articles that join a story, the membership, so that each article is written once (every version of a row costs its index entries, full text
  * included).
  */
 async function saveAnalyses(
@@ -152,11 +154,12 @@ async function saveAnalyses(
        story_id = coalesce(v.story_id, a.story_id), story_evidence = coalesce(v.story_evidence, a.story_evidence),
        simhash_bands = coalesce(v.simhash_bands, a.simhash_bands), story_facts = coalesce(v.story_facts, a.story_facts),
        story_fact_days = coalesce(v.story_fact_days, a.story_fact_days), facts = v.facts,
+       search_vector = ${searchVector('v.search_text')},
        processed_at = now(), updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS v (
        id bigint, lang text, script text, country text, score real, matched jsonb, content_hash text, simhash bigint,
        status text, filter_reason text, duplicate_of bigint, story_id bigint, story_evidence jsonb,
-       simhash_bands integer[], story_facts text[], story_fact_days text[], facts jsonb)
+       simhash_bands integer[], story_facts text[], story_fact_days text[], facts jsonb, search_text text)
      WHERE a.id = v.id`,
     [
       JSON.stringify(
@@ -179,6 +182,7 @@ async function saveAnalyses(
           story_facts: membershipOf(item)?.factKeys ?? null,
           story_fact_days: membershipOf(item)?.datedFactKeys ?? null,
           facts: item.verdict.facts,
+          search_text: searchDocument(item.article.title, item.article.body),
         })),
       ),
     ],
