@@ -231,3 +231,21 @@ describe('compileDrugGlossary', () => {
     expect(seizures('Это 3 кг наша работа.', 'rus')).toEqual([]);
   });
 });
+
+describe('extractSeizureFacts: more ways of writing an amount', () => {
+  it('takes the named drug after its class, and a hyphenated unit', () => {
+    expect(seizures('Изъято более 2 килограммов синтетического наркотика мефедрон.', 'rus')).toEqual([
+      { substance: 'mephedrone', grams: 2000 },
+    ]);
+    expect(seizures('Полицейские задержали курьера с 5-килограммовой партией героина.', 'rus')).toEqual([
+      { substance: 'heroin', grams: 5000 },
+    ]);
+  });
+
+  it('reads a weekly police summary as statistics', () => {
+    expect(facts('За неделю полицейские изъяли 150 кг марихуаны.', 'rus')).toMatchObject({
+      seizures: [],
+      statistics: [{ substance: 'cannabis', grams: 150_000 }],
+    });
+  });
+});

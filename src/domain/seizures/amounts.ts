@@ -100,10 +100,12 @@ function readMass(
   numberToken: Token,
 ): { grams: number; end: number } | undefined {
   const { tokens, terms } = view;
-  const unit = terms.massUnits.matchAt(tokens, number.end);
+  // `5-килограммовая партия`, `a 5-kg package`.
+  const at = tokens[number.end]?.raw === '-' && tokens[number.end]?.gap === '' ? number.end + 1 : number.end;
+  const unit = terms.massUnits.matchAt(tokens, at);
   if (!unit || unit.value.implicit) return undefined;
   // `2025 г.`: a year, not grams.
-  if (YEAR.test(numberToken.raw) && unit.value.grams === 1 && tokens[number.end]!.folded.length <= 2) {
+  if (YEAR.test(numberToken.raw) && unit.value.grams === 1 && tokens[at]!.folded.length <= 2) {
     return undefined;
   }
   let grams = number.value * unit.value.grams;
@@ -175,13 +177,28 @@ function amountAt(view: SentenceView, index: number): Amount | undefined {
 const isSeed = (view: SentenceView, at: number, end: number) =>
   view.terms.seeds.has(view.tokens, at - 1) || view.terms.seeds.has(view.tokens, end);
 
+/** Substances that name a class: a named one right after them is the one meant (`синтетический наркотик мефедрон`). */
+const CLASSES: ReadonlySet<SubstanceId> = new Set(['synthetic drugs', 'psychotropic tablets']);
+
+/** The mention at `at`, or the named substance right after a class name there (quotes and a dash between). */
+function narrowed(view: SentenceView, at: number): number {
+  const mention = view.substances.get(at)!;
+  if (!CLASSES.has(mention.value.id)) return at;
+  for (let i = mention.end; i < Math.min(view.end, mention.end + 3); i++) {
+    const next = view.substances.get(i);
+    if (next) return CLASSES.has(next.value.id) ? at : i;
+    if (!PASSABLE_PUNCTUATION.has(view.tokens[i]!.raw)) break;
+  }
+  return at;
+}
+
 /** The substance named right after the amount, before the next item of a list. */
 function substanceAfter(view: SentenceView, from: number): number | undefined {
   const { tokens, terms } = view;
   let passed = 0;
   for (let i = from; i < view.end && passed <= RIGHT_WINDOW; i++) {
     const substance = view.substances.get(i);
-    if (substance) return isSeed(view, i, substance.end) ? undefined : i;
+    if (substance) return isSeed(view, i, substance.end) ? undefined : narrowed(view, i);
     const token = tokens[i]!;
     if (token.kind === 'number') return undefined;
     if (token.kind === 'punct' && !PASSABLE_PUNCTUATION.has(token.raw)) return undefined;
