@@ -45,7 +45,7 @@ export async function analyzeCommand(args: string[], ctx: CliContext): Promise<n
     }
     const { id, title, text, country, languages } = parsed.data;
     const language = detectLanguage({ title, text }, { declared: languages });
-    const relevance = scoreRelevance({ title, text, lang: language.lang }, lexicon);
+    const relevance = scoreRelevance({ title, text, lang: language.lang, script: language.script }, lexicon);
     ctx.out(
       JSON.stringify({
         id,
@@ -54,7 +54,7 @@ export async function analyzeCommand(args: string[], ctx: CliContext): Promise<n
         relevant: relevance.relevant,
         score: relevance.score,
         matched: relevance.matched.map((term) => term.term),
-        country: assignCountry({ title, text }, country ?? null).country,
+        country: assignCountry({ title, text, lang: language.lang }, country ?? null).country,
         ...extractSeizureFacts({ title, text, lang: language.lang }, drugs),
       }),
     );

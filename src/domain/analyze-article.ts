@@ -53,8 +53,11 @@ export function analyzeArticle(
   const title = article.title ?? '';
   const body = article.body ?? '';
   const language = detectLanguage({ title, text: body }, { declared: source.languages });
-  const relevance = scoreRelevance({ title, text: body, lang: language.lang }, lexicon);
-  const { country } = assignCountry({ title, text: body }, source.country);
+  const relevance = scoreRelevance(
+    { title, text: body, lang: language.lang, script: language.script },
+    lexicon,
+  );
+  const { country } = assignCountry({ title, text: body, lang: language.lang }, source.country);
   const hasContent = title.trim() !== '' || body.trim() !== '';
   return {
     language,

@@ -242,6 +242,7 @@ async function processBatchOnce(
         article,
         duplicateOf,
         newDraftSimhash: duplicateOf === null ? verdict.simhash : null,
+        lang: verdict.language.lang,
       })),
     );
     await saveAnalyses(tx, storyBound, stories.memberships);
@@ -361,6 +362,11 @@ export interface PendingSweep {
 
 interface SweepOptions {
   runIds?: readonly number[];
+  /**
+   * Only articles nobody is going to process: of finished runs, or stored outside a run, at least this many
+   * seconds ago (the process that stored them sweeps them itself right after).
+   */
+  strandedForSecs?: number;
   batchSize?: number;
   /** Analyses the next batch while this thread stores the current one (embedded mode: PGlite is busy here). */
   analysisThread?: AnalysisThread;
@@ -375,8 +381,11 @@ async function readPending(
   const result = await ctx.db.query<LockedArticle>(
     `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
      WHERE a.status = 'pending' AND a.id > $1 AND ($2::bigint[] IS NULL OR a.run_id = ANY($2::bigint[]))
+       AND ($4::int IS NULL
+            OR (r.id IS NULL AND a.created_at <= now() - make_interval(secs => $4))
+            OR (r.status IN ('succeeded', 'failed') AND r.finished_at <= now() - make_interval(secs => $4)))
      ORDER BY a.id LIMIT $3`,
-    [afterId, options.runIds ?? null, options.batchSize ?? 200],
+    [afterId, options.runIds ?? null, options.batchSize ?? 200, options.strandedForSecs ?? null],
   );
   return result.rows;
 }

@@ -212,7 +212,7 @@ describe('harvest ingest and drafts list', () => {
 });
 
 describe('harvest run without network', () => {
-  it('records each unreachable source as failed and points to the offline demo', async () => {
+  it('records each unreachable source as failed, exits with 1 and points to the offline demo', async () => {
     const sources = join(workDir, 'unreachable.yaml');
     writeFileSync(
       sources,
@@ -230,9 +230,11 @@ describe('harvest run without network', () => {
       ].join('\n'),
     );
     const result = await runCli(['run', '--sources', sources], env);
-    expect(result.code).toBe(0);
+    // Cron must be able to tell: any failed source makes the exit code 1, and the summary names it.
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/nowhere: FAILED — unreachable/);
-    expect(result.stderr).toMatch(/npm run demo/);
-    expect(result.stdout).toMatch(/nowhere/);
+    expect(result.stdout).toMatch(/1 source\(s\) failed:\n {2}nowhere: /);
+    // The offline pointer stays the last thing printed.
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(/npm run demo/);
   });
 });

@@ -6,8 +6,8 @@ import {
   listFilterOptions,
   listQueue,
   type ReviewAction,
-  reviewItem,
 } from '../../db/review-repo.js';
+import { reviewWithEnglish } from '../english.js';
 import { queueQuerySchema, toQueueFilters } from '../filters.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
@@ -35,7 +35,7 @@ async function bulkReview(
 ) {
   const results = { done: [] as number[], skipped: [] as Array<{ id: number; reason: string }> };
   for (const id of ids) {
-    const outcome = await reviewItem(deps.db, id, action, actor, { reason });
+    const outcome = await reviewWithEnglish(deps, id, action, actor, { reason });
     if (outcome.kind === 'ok') results.done.push(id);
     else results.skipped.push({ id, reason: outcome.kind === 'invalid' ? outcome.message : outcome.kind });
   }
