@@ -4,6 +4,7 @@ import { choosePrimary } from '../domain/stories.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { ArticleStatus } from './articles-repo.js';
 import type { Database, Queryable } from './database.js';
+import { searchCondition } from './search-sql.js';
 import { createStory, listStoryMembers, lockStories, setStoryPrimary } from './stories-repo.js';
 
 /** Statuses an analyst sees; `pending` articles are still in the pipeline. */
@@ -20,7 +21,8 @@ export interface QueueFilters {
   to?: string | undefined;
   minScore?: number | undefined;
   maxScore?: number | undefined;
-  text?: string | undefined;
+  /** Words of the title or body, as a tsquery built by `buildSearchQuery` (src/domain/search-query.ts). */
+  search?: string | undefined;
   /** Members of one story (the stories stage groups reports of one event). */
   story?: number | undefined;
   sort?: 'date' | 'score' | undefined;
@@ -62,14 +64,14 @@ export interface ReviewItem extends QueueItem {
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** Seizure facts as stored (`articles.facts`, see src/domain/seizure-facts.ts); null when none. */
+  facts: unknown;
 }
 
 export interface Actor {
   id: number;
   name: string;
 }
-
-const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`;
 
 type Dimension = 'status' | 'country';
 
@@ -91,7 +93,7 @@ function whereClause(filters: QueueFilters, except?: Dimension): { sql: string; 
   if (filters.minScore !== undefined) add((p) => `score >= ${p}`, filters.minScore);
   if (filters.maxScore !== undefined) add((p) => `score <= ${p}`, filters.maxScore);
   if (filters.story !== undefined) add((p) => `story_id = ${p}`, filters.story);
-  if (filters.text?.trim()) add((p) => `${FULLTEXT} @@ websearch_to_tsquery('simple', ${p})`, filters.text);
+  if (filters.search) add(searchCondition, filters.search);
   return { sql: conditions.join(' AND '), params };
 }
 
@@ -157,7 +159,7 @@ const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.la
   a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.reject_reason,
   a.title_en, a.title_en_source, a.body_en, a.body_en_source, a.english_url, a.english_reviewed_by,
   a.english_reviewed_at,
-  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id,
+  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.facts,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;
 
 export async function getItem(db: Queryable, id: number): Promise<ReviewItem | undefined> {

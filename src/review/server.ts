@@ -10,10 +10,13 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ZodError } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
+import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { type SearchExpansions, searchExpansions } from '../domain/search-query.js';
 import type { Logger } from '../logger.js';
 import { registerOpsRoutes as registerProbeRoutes } from '../ops/ops-routes.js';
 import {
@@ -55,6 +58,8 @@ declare module 'fastify' {
 export interface ReviewServerOptions {
   db: Database;
   lexicon: CompiledLexicon;
+  /** The drugs glossary: search widens drug names with it, edits re-read seizure facts (default: the shipped one). */
+  drugs?: DrugGlossary;
   userAgent: string;
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
@@ -80,7 +85,9 @@ export interface ReviewServerOptions {
   english?: EnglishSupport;
 }
 
-export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
+export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
+  /** Drug names in every language, for the queue's search by word. */
+  search: SearchExpansions;
   fetchPolicy: FetchPolicy;
   limiter: LoginLimiter;
   secureCookie: (request: FastifyRequest) => boolean;
@@ -152,9 +159,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   await app.register(formbody);
   app.decorateRequest('user', null);
 
+  const drugs = options.drugs ?? loadDrugGlossary();
   const deps: ReviewDeps = {
     db: options.db,
     lexicon: options.lexicon,
+    drugs,
+    search: searchExpansions(drugs),
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy, userAgent: options.userAgent },
     limiter: new LoginLimiter(options.loginLimits),
     secureCookie: (request) =>

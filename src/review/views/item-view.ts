@@ -11,6 +11,7 @@ import type { EnglishOption } from '../english.js';
 import { highlightTerms } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
 import { csrfField, formatDateTime } from './layout.js';
+import { seizureFactsBlock } from './seizures-view.js';
 
 export interface ItemView {
   user: SessionUser;
@@ -216,6 +217,7 @@ ${actions(view)}
 </section>
 ${englishPanel(view, view.conflict ?? current)}
 </div>
+${seizureFactsBlock(item.facts)}
 </article>
 ${storyPanel(view)}
 ${auditTable(view.audit)}
