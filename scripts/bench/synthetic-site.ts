@@ -5,6 +5,10 @@ import type { SyntheticArticle } from './synthetic-articles.js';
 export interface SyntheticSite {
   origin: string;
   sitemapUrl: string;
+  /** Article pages served so far. */
+  readonly articlesServed: number;
+  /** Each article page is answered this much later (a slow site); may be changed while it runs. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -30,8 +34,12 @@ ${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`).join('
 }
 
 /** Serves /sitemap.xml listing every article and /news/<i>.html for each: a local site to crawl. */
-export async function startSyntheticSite(articles: readonly SyntheticArticle[]): Promise<SyntheticSite> {
+export async function startSyntheticSite(
+  articles: readonly SyntheticArticle[],
+  options: { delayMs?: number } = {},
+): Promise<SyntheticSite> {
   let origin = '';
+  let articlesServed = 0;
   const pages = articles.map(articlePage);
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0]!;
@@ -57,17 +65,27 @@ export async function startSyntheticSite(articles: readonly SyntheticArticle[]):
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    const send = () => {
+      articlesServed += 1;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    };
+    if (site.delayMs > 0) setTimeout(send, site.delayMs);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const site: SyntheticSite = {
     origin,
     sitemapUrl: `${origin}/sitemap.xml`,
+    get articlesServed() {
+      return articlesServed;
+    },
+    delayMs: options.delayMs ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return site;
 }

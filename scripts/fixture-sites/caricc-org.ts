@@ -2,6 +2,7 @@ import {
   type Article,
   articleFile,
   dateHeadTags,
+  englishMonths,
   escapeHtml,
   type FixtureFile,
   localParts,
@@ -78,21 +79,6 @@ const articles: Article[] = [
       'В этот день ЦАРИКЦ совместно с компетентными органами государств-участников проводит информационные мероприятия, направленные на профилактику наркомании среди молодежи и укрепление международного сотрудничества в борьбе с наркопреступностью.',
     ],
   },
-];
-
-const englishMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 
 function visibleDate(article: Article, english: boolean): string {

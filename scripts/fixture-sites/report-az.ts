@@ -1,3 +1,4 @@
+import { englishEdition } from './report-az-en.js';
 import {
   type Article,
   articleFile,
@@ -10,11 +11,31 @@ import {
   type SiteFiles,
 } from './site-files.js';
 
-/** report.az, Russian edition: RSS feed + article pages with the markup public scrapers select (docs/SITES.md). */
+/**
+ * report.az: per edition an RSS feed + article pages with the markup public scrapers select (docs/SITES.md).
+ * The Russian edition is here, the English one in ./report-az-en.ts.
+ */
 const host = 'report.az';
 const origin = `https://${host}`;
 
-const articles: Article[] = [
+/** What differs between the editions of report.az; the markup is the same. */
+export interface ReportEdition {
+  /** `ru`, `en`: the first segment of every path. */
+  prefix: string;
+  articles: Article[];
+  feedTitle: string;
+  feedDescription: string;
+  /** The month names of the visible date (`11 сентября, 2025`, `1 September, 2025`). */
+  months: readonly string[];
+  menu: string;
+  tag: string;
+  subscribe: string;
+  similarHeading: string;
+  latestHeading: string;
+  footer: string;
+}
+
+const russianArticles: Article[] = [
   {
     urlPath: '/ru/energetika/cena-nefti-azeri-light-snizilas',
     section: 'Энергетика',
@@ -93,6 +114,21 @@ const articles: Article[] = [
   },
 ];
 
+const russianEdition: ReportEdition = {
+  prefix: 'ru',
+  articles: russianArticles,
+  feedTitle: 'Report.az — Новости Азербайджана',
+  feedDescription: 'Последние новости Азербайджана и мира',
+  months: russianMonthsGenitive,
+  menu: '<a href="/ru/vnutrennyaya-politika/">Политика</a> <a href="/ru/ekonomika/">Экономика</a> <a href="/ru/obshchestvo/">Общество</a> <a href="/ru/sport/">Спорт</a> <a href="/ru/proisshestviya/">Происшествия</a> <a href="/ru/mir/">В мире</a>',
+  tag: '<a href="/ru/tags/azerbajdzhan/">#Азербайджан</a>',
+  subscribe: 'Подписывайтесь на наш Telegram-канал <a href="https://t.me/reportaz_ru">@reportaz_ru</a>',
+  similarHeading: 'Другие новости',
+  latestHeading: 'Лента новостей',
+  footer: `<p>© 2014–2025 Report Information Agency. Все права защищены.</p>
+    <p>При использовании материалов гиперссылка на Report.az обязательна.</p>`,
+};
+
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -103,12 +139,12 @@ function rfc822(iso: string): string {
   return `${weekday}, ${String(day).padStart(2, '0')} ${months[month - 1]} ${year} ${time}:00 +0400`;
 }
 
-function feed(): FixtureFile {
+function feed({ prefix, articles, feedTitle, feedDescription }: ReportEdition): FixtureFile {
   const items = articles.map(
     (article) => `    <item>
       <title>${escapeHtml(article.title)}</title>
       <link>${origin}${article.urlPath}</link>
-      <guid isPermaLink="false">report-${article.urlPath.split('/').pop()}</guid>
+      <guid isPermaLink="false">report-${prefix === 'ru' ? '' : `${prefix}-`}${article.urlPath.split('/').pop()}</guid>
       <description>${escapeHtml(article.paragraphs[0] ?? '')}</description>
       <category>${escapeHtml(article.section)}</category>
       <pubDate>${rfc822(article.published)}</pubDate>
@@ -116,16 +152,16 @@ function feed(): FixtureFile {
     </item>`,
   );
   return {
-    path: 'ru/rss/index.xml',
-    originalUrl: `${origin}/ru/rss/`,
+    path: `${prefix}/rss/index.xml`,
+    originalUrl: `${origin}/${prefix}/rss/`,
     content: `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>Report.az — Новости Азербайджана</title>
-    <link>${origin}/ru/</link>
-    <atom:link href="${origin}/ru/rss/" rel="self" type="application/rss+xml"/>
-    <description>Последние новости Азербайджана и мира</description>
-    <language>ru</language>
+    <title>${feedTitle}</title>
+    <link>${origin}/${prefix}/</link>
+    <atom:link href="${origin}/${prefix}/rss/" rel="self" type="application/rss+xml"/>
+    <description>${feedDescription}</description>
+    <language>${prefix}</language>
     <lastBuildDate>${rfc822(articles[0]?.published ?? '')}</lastBuildDate>
 ${items.join('\n')}
   </channel>
@@ -134,11 +170,12 @@ ${items.join('\n')}
   };
 }
 
-function articlePage(article: Article): FixtureFile {
+function articlePage(edition: ReportEdition, article: Article): FixtureFile {
+  const { prefix, articles } = edition;
   const { year, month, day, time } = localParts(article.published);
   const others = articles.filter((other) => other !== article);
   const content = `<!DOCTYPE html>
-<html lang="ru">
+<html lang="${prefix}">
 <head>
   <meta charset="utf-8">
   <title>${escapeHtml(article.title)} | Report.az</title>
@@ -146,29 +183,29 @@ function articlePage(article: Article): FixtureFile {
   <meta property="og:title" content="${escapeHtml(article.title)}">
   <meta property="og:url" content="${origin}${article.urlPath}">
   <link rel="canonical" href="${origin}${article.urlPath}">
-  <link rel="alternate" type="application/rss+xml" href="${origin}/ru/rss/">
+  <link rel="alternate" type="application/rss+xml" href="${origin}/${prefix}/rss/">
   ${dateHeadTags(article, origin, 'Report.az')}
 </head>
 <body>
   <div class="header-top"><a href="/">AZ</a> <a href="/ru/">RU</a> <a href="/en/">EN</a> <span class="currency">USD 1.7000 · EUR 1.9950</span></div>
-  <header class="header"><a class="logo" href="/ru/"><img src="/assets/images/logo.svg" alt="Report"></a>
-    <nav class="menu"><a href="/ru/vnutrennyaya-politika/">Политика</a> <a href="/ru/ekonomika/">Экономика</a> <a href="/ru/obshchestvo/">Общество</a> <a href="/ru/sport/">Спорт</a> <a href="/ru/proisshestviya/">Происшествия</a> <a href="/ru/mir/">В мире</a></nav>
+  <header class="header"><a class="logo" href="/${prefix}/"><img src="/assets/images/logo.svg" alt="Report"></a>
+    <nav class="menu">${edition.menu}</nav>
   </header>
   <main class="main">
     <div class="container"><div class="row">
       <div class="col-lg-8">
         <div class="news-detail">
-          <a class="news-detail__category" href="/ru/${article.urlPath.split('/')[2]}/">${escapeHtml(article.section)}</a>
+          <a class="news-detail__category" href="/${prefix}/${article.urlPath.split('/')[2]}/">${escapeHtml(article.section)}</a>
           <h1 class="section-title">${escapeHtml(article.title)}</h1>
-          <ul class="news__date"><li>${day} ${russianMonthsGenitive[month - 1]}, ${year}</li><li>${time}</li></ul>
+          <ul class="news__date"><li>${day} ${edition.months[month - 1]}, ${year}</li><li>${time}</li></ul>
           <div class="news-detail__image"><img src="https://static.report.az/photo/${article.urlPath.split('/').pop()}.jpg" alt=""></div>
           <div class="news-detail__desc">
           ${paragraphsHtml(article.paragraphs)}
           </div>
-          <div class="news-detail__tags"><a href="/ru/tags/azerbajdzhan/">#Азербайджан</a></div>
-          <div class="subscribe-banner">Подписывайтесь на наш Telegram-канал <a href="https://t.me/reportaz_ru">@reportaz_ru</a></div>
+          <div class="news-detail__tags">${edition.tag}</div>
+          <div class="subscribe-banner">${edition.subscribe}</div>
         </div>
-        <div class="similar-news"><h3>Другие новости</h3>
+        <div class="similar-news"><h3>${edition.similarHeading}</h3>
           ${others
             .slice(0, 4)
             .map(
@@ -178,19 +215,22 @@ function articlePage(article: Article): FixtureFile {
             .join('\n          ')}
         </div>
       </div>
-      <aside class="col-lg-4"><div class="latest-news"><h3>Лента новостей</h3>
+      <aside class="col-lg-4"><div class="latest-news"><h3>${edition.latestHeading}</h3>
         ${articles.map((o) => `<div class="latest-news__item"><time>${localParts(o.published).time}</time> <a href="${o.urlPath}">${escapeHtml(o.title)}</a></div>`).join('\n        ')}
       </div></aside>
     </div></div>
   </main>
-  <footer class="footer"><p>© 2014–2025 Report Information Agency. Все права защищены.</p>
-    <p>При использовании материалов гиперссылка на Report.az обязательна.</p></footer>
+  <footer class="footer">${edition.footer}</footer>
 </body>
 </html>
 `;
   return articleFile(article, host, content);
 }
 
+function editionFiles(edition: ReportEdition): FixtureFile[] {
+  return [feed(edition), ...edition.articles.map((article) => articlePage(edition, article))];
+}
+
 export function reportAz(): SiteFiles {
-  return { host, files: [feed(), ...articles.map(articlePage)] };
+  return { host, files: [...editionFiles(russianEdition), ...editionFiles(englishEdition)] };
 }

@@ -76,6 +76,13 @@ export function numericDate(iso: string): string {
   return `${pad(day)}.${pad(month)}.${year}`;
 }
 
+/** `January` … `December`. */
+export const englishMonths: readonly string[] = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month, 1)),
+  ),
+);
+
 export const russianMonthsGenitive = [
   'января',
   'февраля',

@@ -1,14 +1,14 @@
+import type { EnglishState } from '../domain/english/provenance.js';
 import type { Country, EventCountry } from '../domain/types.js';
 import {
   type BulletinLang,
   type CountsLineParts,
-  countryShortName,
   countsLineParts,
   countsLineText,
   HOUSE_ORDER,
-  HOUSE_TEXTS,
   type Period,
 } from './house-format.js';
+import { generateTopics } from './topics.js';
 
 /** One item as the bulletin prints it. */
 export interface BulletinEntry {
@@ -20,6 +20,14 @@ export interface BulletinEntry {
   /** False when the title is still in the article's own language: the release prints English titles. */
   titleIsEnglish: boolean;
   body: string;
+  /** False when the body is still the article's own text in another language. */
+  bodyIsEnglish?: boolean;
+  /** Where the item's English stands (the month at a glance); absent for entries built elsewhere (tests). */
+  englishState?: EnglishState;
+  /** The story the item reports: a bulletin prints each story once. */
+  storyId?: number | null;
+  /** The item's kind of event (seizure, prevention …), for the English topics paragraph. */
+  eventType?: string | null;
   url: string | null;
   /** Publication date in the source's time zone (YYYY-MM-DD); null when unknown (e.g. imported items). */
   publishedOn: string | null;
@@ -66,20 +74,6 @@ export function compareEntries(a: BulletinEntry, b: BulletinEntry): number {
   const byDate = (a.publishedOn ?? '9999').localeCompare(b.publishedOn ?? '9999');
   if (byDate !== 0) return byDate;
   return (a.id ?? Number.MAX_SAFE_INTEGER) - (b.id ?? Number.MAX_SAFE_INTEGER);
-}
-
-/** A title as a phrase inside a sentence: lower case, without its closing punctuation. */
-function asPhrase(title: string): string {
-  return title.toLocaleLowerCase().replace(/[.!]+$/, '');
-}
-
-/** A first draft of the topics paragraph from the titles, for the analyst to rewrite. */
-export function generateTopics(sections: readonly BulletinSection[], lang: BulletinLang): string {
-  const parts = sections.map(
-    ({ country, items }) =>
-      `${items.map((item) => asPhrase(item.title)).join('; ')} (${countryShortName(country, lang)})`,
-  );
-  return parts.length === 0 ? '' : `${HOUSE_TEXTS[lang].topicsLead}: ${parts.join(', ')}.`;
 }
 
 /** Groups the entries by country in print order and writes the opening count line. */

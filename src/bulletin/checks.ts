@@ -6,6 +6,9 @@ export type WarningCode =
   | 'missing_url'
   | 'invalid_url'
   | 'no_english_title'
+  | 'no_english_body'
+  | 'unreviewed_english'
+  | 'same_story'
   | 'duplicate'
   | 'outside_period'
   | 'empty_country'
@@ -68,6 +71,16 @@ function entryWarnings(entry: BulletinEntry, bulletin: Bulletin): BulletinWarnin
   if (!entry.title.trim() || !entry.titleIsEnglish) {
     warnings.push({ code: 'no_english_title', message: `${label(entry)} has no English title`, itemId });
   }
+  if (entry.bodyIsEnglish === false || !entry.body.trim()) {
+    warnings.push({ code: 'no_english_body', message: `${label(entry)} has no English text`, itemId });
+  }
+  if (entry.englishState === 'suggestion') {
+    warnings.push({
+      code: 'unreviewed_english',
+      message: `${label(entry)} prints generated English nobody has reviewed yet`,
+      itemId,
+    });
+  }
   if (entry.publishedOn && !isInPeriod(entry.publishedOn, bulletin.period)) {
     warnings.push({
       code: 'outside_period',
@@ -99,6 +112,24 @@ function duplicateWarnings(entries: readonly BulletinEntry[]): BulletinWarning[]
   return warnings;
 }
 
+/** A story is one event: two items of one story report it twice (and the count line counts it twice). */
+function sameStoryWarnings(entries: readonly BulletinEntry[]): BulletinWarning[] {
+  const first = new Map<number, BulletinEntry>();
+  const warnings: BulletinWarning[] = [];
+  for (const entry of entries) {
+    if (entry.storyId === undefined || entry.storyId === null) continue;
+    const earlier = first.get(entry.storyId);
+    if (earlier) {
+      warnings.push({
+        code: 'same_story',
+        message: `${label(entry)} reports the same event as ${label(earlier)} (story #${entry.storyId}): keep one of them`,
+        itemId: entry.id,
+      });
+    } else first.set(entry.storyId, entry);
+  }
+  return warnings;
+}
+
 /** The editor's checklist before a bulletin goes out; nothing here stops an export. */
 export function editorialChecks(
   bulletin: Bulletin,
@@ -107,6 +138,7 @@ export function editorialChecks(
   const entries = [...bulletin.sections.flatMap((section) => section.items), ...bulletin.other];
   const warnings = entries.flatMap((entry) => entryWarnings(entry, bulletin));
   warnings.push(...duplicateWarnings(entries));
+  warnings.push(...sameStoryWarnings(entries));
   for (const country of bulletin.countryOrder) {
     if (bulletin.byCountry[country] === 0) {
       warnings.push({

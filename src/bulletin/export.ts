@@ -1,4 +1,5 @@
 import {
+  type ApprovedDraft,
   type BulletinItemRow,
   type BulletinRow,
   findBulletinByNumber,
@@ -11,6 +12,12 @@ import {
   upsertBulletin,
 } from '../db/bulletins-repo.js';
 import type { Database, Queryable } from '../db/database.js';
+import {
+  type EnglishSource,
+  type EnglishState,
+  englishState,
+  isSuggestion,
+} from '../domain/english/provenance.js';
 import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
 import {
   assembleBulletin,
@@ -98,11 +105,12 @@ async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise
   const period = { from: bulletin.period_from, to: bulletin.period_to };
   await removeUnapprovedItems(tx, bulletin.id);
   const drafts = await listApprovedDrafts(tx, utcWindow(period));
-  const present = new Set((await listBulletinItems(tx, bulletin.id)).map((item) => item.article_id));
-  const joining = selectDraftsInPeriod(
+  const items = await listBulletinItems(tx, bulletin.id);
+  const inPeriod = selectDraftsInPeriod(
     drafts.map((draft) => ({ ...draft, publishedAt: draft.published_at })),
     period,
-  ).filter((draft) => !present.has(draft.id));
+  );
+  const joining = draftsToAdd(inPeriod, items);
   await insertBulletinItems(
     tx,
     bulletin.id,
@@ -118,16 +126,109 @@ async function syncApprovedDrafts(tx: Queryable, bulletin: BulletinRow): Promise
   return drafts.filter((draft) => draft.published_at === null).length;
 }
 
+/**
+ * One item per story: an approved draft joins unless it or its story is in the bulletin already; of several
+ * approved reports of one new story, the official source's, else the English one, else the earliest.
+ */
+export function draftsToAdd<T extends ApprovedDraft>(
+  drafts: readonly T[],
+  items: ReadonlyArray<Pick<BulletinItemRow, 'article_id' | 'story_id'>>,
+): T[] {
+  const present = new Set(items.map((item) => item.article_id));
+  const stories = new Set(items.flatMap((item) => (item.story_id === null ? [] : [item.story_id])));
+  const best = new Map<number, T>();
+  const alone: T[] = [];
+  for (const draft of drafts) {
+    if (present.has(draft.id)) continue;
+    if (draft.story_id === null) {
+      alone.push(draft);
+      continue;
+    }
+    if (stories.has(draft.story_id)) continue;
+    const chosen = best.get(draft.story_id);
+    if (!chosen || betterReport(draft, chosen)) best.set(draft.story_id, draft);
+  }
+  return [...alone, ...best.values()].sort((a, b) => a.id - b.id);
+}
+
+function betterReport(a: ApprovedDraft, b: ApprovedDraft): boolean {
+  if (a.official !== b.official) return a.official;
+  if ((a.lang === 'eng') !== (b.lang === 'eng')) return a.lang === 'eng';
+  const at = a.published_at?.getTime() ?? Number.POSITIVE_INFINITY;
+  const bt = b.published_at?.getTime() ?? Number.POSITIVE_INFINITY;
+  return at !== bt ? at < bt : a.id < b.id;
+}
+
+/**
+ * What an item prints: its own English (an analyst's, or an imported release's), else its article's English,
+ * else — flagged by the editorial checks — the article's own text. An English article is its own English report.
+ */
+export function entryEnglish(row: BulletinItemRow): {
+  title: string;
+  body: string;
+  titleSource: EnglishSource | null;
+  bodySource: EnglishSource | null;
+  state: EnglishState;
+} {
+  const englishArticle = row.article_lang === 'eng';
+  const articleReviewed = row.article_english_reviewed_by !== null;
+  const field = (
+    own: string | null,
+    ownSource: EnglishSource | null,
+    english: string | null,
+    englishSource: EnglishSource | null,
+    original: string | null,
+  ) => {
+    if (own !== null) return { text: own, source: ownSource ?? 'analyst', reviewed: true };
+    if (english?.trim()) return { text: english, source: englishSource, reviewed: articleReviewed };
+    if (englishArticle && original?.trim()) {
+      return { text: original, source: 'english-report' as const, reviewed: true };
+    }
+    return { text: original ?? '', source: null, reviewed: true };
+  };
+  const title = field(
+    row.title,
+    row.title_source,
+    row.article_title_en,
+    row.article_title_en_source,
+    row.article_title,
+  );
+  const body = field(
+    row.body,
+    row.body_source,
+    row.article_body_en,
+    row.article_body_en_source,
+    row.article_body,
+  );
+  const unreviewed = [title, body].some((part) => isSuggestion(part.source) && !part.reviewed);
+  return {
+    title: title.text,
+    body: body.text,
+    titleSource: title.source,
+    bodySource: body.source,
+    state: englishState({
+      title: title.text,
+      titleSource: title.source,
+      body: body.text,
+      bodySource: body.source,
+      reviewed: !unreviewed,
+    }),
+  };
+}
+
 function toEntry(row: BulletinItemRow): BulletinEntry {
-  const title = row.title ?? row.article_title ?? '';
+  const english = entryEnglish(row);
   return {
     id: row.id,
     articleId: row.article_id,
     country: (memberStates.has(row.country) ? row.country : 'other') as EventCountry,
-    title,
-    // A harvested title is English only when the article is; an analyst's or a release's title is judged as is.
-    titleIsEnglish: looksEnglish(title) && (row.title !== null || row.article_lang === 'eng'),
-    body: row.body ?? row.article_english_summary ?? row.article_body ?? '',
+    title: english.title,
+    // Whoever wrote it, a title in another script is flagged (the analyst may keep it: it stays a warning).
+    titleIsEnglish: english.titleSource !== null && looksEnglish(english.title),
+    body: english.body,
+    bodyIsEnglish: english.bodySource !== null && looksEnglish(english.body),
+    englishState: english.state,
+    storyId: row.story_id,
     url: row.url ?? row.article_url,
     publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
     position: row.position,

@@ -56,7 +56,11 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif
 .editorial { text-align: left; }
 .contents { break-after: page; page-break-after: always; }
 .contents ul { list-style: none; padding: 0; }
-.contents li { font-style: italic; margin: 0.4em 0; }
+.contents li { font-style: italic; margin: 0.4em 0; display: flex; align-items: baseline; }
+.contents li a { color: #000; text-decoration: none; }
+.contents li .leader { flex: 1; border-bottom: 1px dotted #000; margin: 0 0.4em; }
+.contents li .page { font-style: normal; }
+@media print { section.country { break-before: page; page-break-before: always; } }
 .counts { text-indent: 2em; text-align: justify; }
 .topics { text-indent: 2em; text-align: justify; }
 h2 { text-align: center; font-size: 14pt; margin-top: 2em; }
@@ -68,19 +72,42 @@ h3 { text-align: center; font-size: 12pt; margin-top: 1.5em; }
 a { color: #1f3a68; }
 `;
 
-/** A standalone HTML page of the release; its print (Chromium) is the PDF. */
-export function renderHtml(bulletin: Bulletin): string {
+function contentsEntry(
+  entry: { anchor: string; heading: string },
+  pageNumbers: Readonly<Record<string, string>> | undefined,
+): string {
+  const link = `<a href="#${entry.anchor}">${escapeHtml(entry.heading)}</a>`;
+  const page = pageNumbers?.[entry.anchor];
+  return page === undefined
+    ? `<li>${link}</li>`
+    : `<li>${link}<span class="leader"></span><span class="page">${escapeHtml(page)}</span></li>`;
+}
+
+export interface HtmlOptions {
+  /** The page each country starts on, by section anchor (the PDF's contents, like the printed release's). */
+  pageNumbers?: Readonly<Record<string, string>>;
+  /** Only the first sections (the PDF counts the pages that come before each country). */
+  sectionLimit?: number;
+}
+
+/**
+ * A standalone HTML page of the release; its print (Chromium) is the PDF. On paper every country starts on a new
+ * page, so the contents can name each one's page.
+ */
+export function renderHtml(bulletin: Bulletin, options: HtmlOptions = {}): string {
   const front = frontMatter(bulletin);
-  const sections = bulletin.sections.map((section) =>
-    [
-      `<section class="country" id="${sectionAnchor(section.country)}">`,
-      `<h2>${escapeHtml(countryHeading(section.country, bulletin.lang))}</h2>`,
-      ...section.items.map((entry) => entryHtml(entry, bulletin)),
-      '</section>',
-    ].join('\n'),
-  );
+  const sections = bulletin.sections
+    .slice(0, options.sectionLimit)
+    .map((section) =>
+      [
+        `<section class="country" id="${sectionAnchor(section.country)}">`,
+        `<h2>${escapeHtml(countryHeading(section.country, bulletin.lang))}</h2>`,
+        ...section.items.map((entry) => entryHtml(entry, bulletin)),
+        '</section>',
+      ].join('\n'),
+    );
   const other =
-    bulletin.other.length === 0
+    bulletin.other.length === 0 || options.sectionLimit !== undefined
       ? ''
       : [
           '<section class="country other" id="country-other">',
@@ -89,6 +116,10 @@ export function renderHtml(bulletin: Bulletin): string {
           ...bulletin.other.map((entry) => entryHtml(entry, bulletin)),
           '</section>',
         ].join('\n');
+  const closing = `<footer class="closing">
+<p>${lines(front.centreNameMixed)}</p>
+<p>${lines(front.address)}</p>
+</footer>`;
   const topics = bulletin.topics
     .split(/\n{2,}/)
     .filter(Boolean)
@@ -121,17 +152,14 @@ export function renderHtml(bulletin: Bulletin): string {
 <nav class="contents">
 <h2>${escapeHtml(front.contentsTitle)}</h2>
 <ul>
-${front.contents.map(({ anchor, heading }) => `<li><a href="#${anchor}">${escapeHtml(heading)}</a></li>`).join('\n')}
+${front.contents.map((entry) => contentsEntry(entry, options.pageNumbers)).join('\n')}
 </ul>
 <p class="counts">${countsLineHtml(bulletin)}</p>
 ${topics.join('\n')}
 </nav>
 ${sections.join('\n')}
 ${other}
-<footer class="closing">
-<p>${lines(front.centreNameMixed)}</p>
-<p>${lines(front.address)}</p>
-</footer>
+${options.sectionLimit === undefined ? closing : ''}
 </body>
 </html>
 `;

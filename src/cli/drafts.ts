@@ -1,4 +1,6 @@
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import { type ArticleStatus, type DraftListItem, listDrafts } from '../db/articles-repo.js';
+import { buildSearchQuery, searchExpansions } from '../domain/search-query.js';
 import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
 
 const statuses: readonly ArticleStatus[] = [
@@ -23,6 +25,7 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
     status: { type: 'string' },
     country: { type: 'string' },
     limit: { type: 'string' },
+    text: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (positionals[0] !== 'list') throw new UsageError(`unknown drafts action: ${positionals[0] ?? '(none)'}`);
@@ -32,8 +35,14 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
   }
   const country = values.country?.toUpperCase();
   const limit = values.limit ? Number(values.limit) : undefined;
+  // Words of the title or body, in any language: word forms, folded spellings and drug names widened.
+  const search = values.text
+    ? buildSearchQuery(values.text, searchExpansions(loadDrugGlossary()))
+    : undefined;
+  if (values.text !== undefined && !search)
+    throw new UsageError('--text needs at least one word to look for');
   return withApp(ctx, async (app) => {
-    const drafts = await listDrafts(app.db, { status, country, limit });
+    const drafts = await listDrafts(app.db, { status, country, limit, search });
     for (const draft of drafts) {
       if (values.json) {
         ctx.out(

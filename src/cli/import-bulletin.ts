@@ -11,6 +11,17 @@ function readRelease(path: string): string {
   }
 }
 
+/** Why a file without a single item is refused: a PDF or other binary file, or text of something else. */
+function notARelease(text: string): string {
+  const sample = text.slice(0, 4096);
+  if (sample.startsWith('%PDF')) {
+    return 'this is a PDF, not its text: extract the text first (pdftotext -layout release.pdf release.txt)';
+  }
+  const unreadable = [...sample].filter((char) => char === '\uFFFD' || char === '\u0000').length;
+  if (unreadable > sample.length / 100) return 'not an information release: binary data, not UTF-8 text';
+  return 'not an information release: no member-state section with items found';
+}
+
 /**
  * `harvest import-bulletin FILE`: stores a past release and its items as published. Exit code 1 when the
  * items found disagree with the release's own count line (the import is stored all the same).
@@ -27,7 +38,9 @@ export async function importBulletinCommand(args: string[], ctx: CliContext): Pr
   if (number !== undefined && (!Number.isInteger(number) || number <= 0)) {
     throw new UsageError('--number must be a positive integer');
   }
-  const release = parseRelease(readRelease(file));
+  const text = readRelease(file);
+  const release = parseRelease(text);
+  if (release.items.length === 0) throw new UserFacingError(`${file}: ${notARelease(text)}`);
   for (const repair of release.repairs) ctx.err(`repaired: ${repair}`);
   for (const mismatch of release.mismatches) {
     ctx.err(

@@ -7,7 +7,8 @@ import { loadSourcesFile } from '../config/sources.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type CrawlRun, createRuns, emptyCrawlStats, finishRun, listBatchRuns } from '../db/runs-repo.js';
-import { canonicalizeUrl } from '../domain/canonical-url.js';
+import { canonicalizeUrl, InvalidUrlError } from '../domain/canonical-url.js';
+import { ISO_DATE_EXPECTED, parseIsoDate } from '../domain/iso-date.js';
 import { languageSchema } from '../domain/types.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
@@ -21,14 +22,44 @@ import {
   withApp,
 } from './cli-support.js';
 
+/** Postgres text cannot hold NUL: such a line is refused rather than failing the whole import. */
+const storableText = z.string().refine((text) => !text.includes('\u0000'), 'contains a NUL character');
+
+/** An http(s) article URL, with its canonical form (the unique key of stored articles). */
+const articleUrl = z
+  .string()
+  .max(2000, 'at most 2000 characters')
+  .transform((url, context) => {
+    try {
+      return { url, canonical: canonicalizeUrl(url) };
+    } catch (error) {
+      if (!(error instanceof InvalidUrlError)) throw error;
+      context.addIssue({
+        code: 'custom',
+        message: `${error.reason}: only http(s) article URLs are ingested`,
+      });
+      return z.NEVER;
+    }
+  });
+
 const ingestLineSchema = z.object({
-  url: z.string().url(),
-  title: z.string(),
-  text: z.string(),
-  published_at: z.string().datetime({ offset: true }).optional(),
-  source: z.string().min(1).optional(),
+  url: articleUrl,
+  title: storableText,
+  text: storableText,
+  // Read in the source's time zone when it has no offset; checked here, converted once the source is known.
+  published_at: z
+    .string()
+    .refine((text) => parseIsoDate(text, 'UTC') !== undefined, ISO_DATE_EXPECTED)
+    .optional(),
+  source: z.string().min(1).max(200).optional(),
   lang: languageSchema.optional(),
 });
+
+/** `line 3: url: scheme javascript: is not http(s): …` */
+function describeRefusal(lineNumber: number, error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `line ${lineNumber}: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`;
+}
 
 const IMPORT_SOURCE = 'ingest';
 
@@ -81,20 +112,21 @@ export async function ingestCommand(args: string[], ctx: CliContext): Promise<nu
       const parsed = line.error ? undefined : ingestLineSchema.safeParse(line.value);
       if (!parsed?.success) {
         rejected += 1;
-        const issue = parsed?.error.issues[0];
-        ctx.err(line.error ?? `line ${line.lineNumber}: ${issue?.path.join('.')}: ${issue?.message}`);
+        ctx.err(line.error ?? describeRefusal(line.lineNumber, parsed!.error));
         continue;
       }
       const item = parsed.data;
-      const run = await runs.runFor(item.source ?? IMPORT_SOURCE);
+      const sourceId = item.source ?? IMPORT_SOURCE;
+      const run = await runs.runFor(sourceId);
+      const timezone = known.get(sourceId)?.timezone ?? 'UTC';
       const { id, inserted } = await insertCandidate(app.db, {
         sourceId: run.source_id,
         runId: run.id,
-        url: item.url,
-        canonicalUrl: canonicalizeUrl(item.url),
+        url: item.url.url,
+        canonicalUrl: item.url.canonical,
         title: item.title,
         body: item.text,
-        publishedAt: item.published_at ?? null,
+        publishedAt: item.published_at ? parseIsoDate(item.published_at, timezone)!.toISOString() : null,
         extraction: { ingested: true, ...(item.lang ? { declaredLanguage: item.lang } : {}) },
       });
       if (inserted) {

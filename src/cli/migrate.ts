@@ -4,7 +4,7 @@ import { type CliContext, parseVerbArgs } from './cli-support.js';
 
 export async function migrateCommand(args: string[], ctx: CliContext): Promise<number> {
   parseVerbArgs(args, {});
-  const db = await openDatabase(ctx.config);
+  const db = await openDatabase(ctx.config, ctx.log);
   try {
     const applied = await migrate(db);
     ctx.out(applied.length ? `applied: ${applied.join(', ')}` : 'database schema is up to date');

@@ -23,12 +23,21 @@ export function selectSources(all: readonly SourceConfig[], ids: readonly string
   return all.filter((source) => ids.includes(source.id));
 }
 
+const withNote = (summary: string, note: string | undefined) => (note ? `${summary}\n\n${note}` : summary);
+
 /** Runs the sources in the current mode and prints the summary; returns the exit code. */
 export async function harvestAndReport(
   app: App,
   ctx: CliContext,
   sources: readonly SourceConfig[],
-  options: BatchOptions & { wait: boolean; timeoutSecs: number },
+  options: BatchOptions & {
+    wait: boolean;
+    timeoutSecs: number;
+    /** `--data-dir data/demo`: how the commands of the closing hint name the database, if not the default. */
+    dataDirArg?: string | undefined;
+    /** A line printed under the summary (the demo names its database there). */
+    summaryNote?: string | undefined;
+  },
 ): Promise<number> {
   const deps = {
     db: app.db,
@@ -39,9 +48,9 @@ export async function harvestAndReport(
   };
   if (!ctx.config.redisUrl) {
     const batch = await harvestEmbedded(sources, deps, options);
-    ctx.out(formatSummary(await summarizeRuns(app.db, batch.runs)));
+    ctx.out(withNote(formatSummary(await summarizeRuns(app.db, batch.runs)), options.summaryNote));
     await checkHealthAfterRuns(app, ctx, sources);
-    return reportOutcome(ctx, batch.runs);
+    return reportOutcome(ctx, batch.runs, options.dataDirArg);
   }
   const queues = openQueues({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
   try {
@@ -52,9 +61,9 @@ export async function harvestAndReport(
       recoveryAfterSecs: ctx.config.recoveryAfterSecs,
       timeoutSecs: options.timeoutSecs,
     });
-    ctx.out(formatSummary(await summarizeRuns(app.db, runs)));
+    ctx.out(withNote(formatSummary(await summarizeRuns(app.db, runs)), options.summaryNote));
     await checkHealthAfterRuns(app, ctx, sources);
-    return reportOutcome(ctx, runs);
+    return reportOutcome(ctx, runs, options.dataDirArg);
   } finally {
     await queues.close();
   }
@@ -78,7 +87,7 @@ async function checkHealthAfterRuns(app: App, ctx: CliContext, sources: readonly
  * lease (a crawl of it still running elsewhere is skipped); distributed, a schedule job per due source lets
  * the workers do the same.
  */
-async function harvestDue(
+export async function harvestDue(
   app: App,
   ctx: CliContext,
   candidates: readonly SourceConfig[],
@@ -118,17 +127,25 @@ async function harvestDue(
 }
 
 /**
- * The cycle itself succeeded even when sources failed: each failure is recorded on its run and shown above.
- * A non-zero exit is kept for commands that could not do their job (bad configuration, no database).
+ * Exit code for cron: 0 when every source was crawled, 1 when any failed (the summary above names them and why).
+ * The last line points to what to do next.
  */
-function reportOutcome(ctx: CliContext, runs: ReadonlyArray<{ status: string }>): number {
+export function reportOutcome(
+  ctx: CliContext,
+  runs: ReadonlyArray<{ status: string }>,
+  dataDirArg?: string,
+): number {
   const failed = runs.filter((run) => run.status === 'failed').length;
+  const where = dataDirArg ? ` ${dataDirArg}` : '';
   if (failed === runs.length && runs.length > 0) {
     ctx.err('\nNo source could be crawled. Without network access, try the offline demo: npm run demo');
   } else {
-    ctx.err('\nReview the new drafts with: harvest drafts list --status new');
+    ctx.err(
+      `\nReview the new drafts with: harvest drafts list${where} --status new` +
+        `\n  or in the browser: harvest serve${where}`,
+    );
   }
-  return 0;
+  return failed > 0 ? 1 : 0;
 }
 
 export async function runCommand(args: string[], ctx: CliContext): Promise<number> {

@@ -6,7 +6,15 @@ import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { openScheduleQueue, startScheduleWorker } from '../ops/scheduled-crawls.js';
 import { DEFAULT_ARTICLE_BATCH, openQueues, startWorkers } from '../workers/bullmq-transport.js';
 import { recoverPendingWork } from '../workers/recover.js';
-import { type CliContext, parseVerbArgs, UsageError, UserFacingError, withApp } from './cli-support.js';
+import {
+  type CliContext,
+  listenOn,
+  parseVerbArgs,
+  UsageError,
+  UserFacingError,
+  untilStopped,
+  withApp,
+} from './cli-support.js';
 import { webhookNotifier } from './health.js';
 
 /** How often a worker re-judges source health (checks are serialised across workers in Postgres). */
@@ -44,77 +52,80 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
   }
   const settings = { redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix };
   const lexicon = loadLexicon(ctx.config.keywordsPath);
-  return withApp(ctx, async (app) => {
-    const queues = openQueues(settings);
-    const workers = startWorkers({
-      db: app.db,
-      lexicon,
-      log: ctx.log,
-      userAgent: ctx.config.userAgent,
-      queues,
-      settings,
-      concurrency,
-      batchSize,
-      crawlConcurrency,
-      lockSecs,
-    });
-    const scheduleQueue = openScheduleQueue(settings);
-    const scheduler = startScheduleWorker({
-      db: app.db,
-      queues,
-      settings,
-      log: ctx.log,
-      leaseSecs: ctx.config.leaseSecs,
-    });
-    const metrics = createOpsMetrics({ db: app.db, queues: [queues.crawl, queues.articles, scheduleQueue] });
-    metrics.observeWorkers([workers.crawl, workers.articles, scheduler]);
-    const server = metricsPort === undefined ? undefined : Fastify({ logger: false });
-    if (server) {
-      registerOpsRoutes(server, {
+  return withApp(
+    ctx,
+    async (app) => {
+      const queues = openQueues(settings);
+      const workers = startWorkers({
+        db: app.db,
+        lexicon,
+        log: ctx.log,
+        userAgent: ctx.config.userAgent,
+        queues,
+        settings,
+        concurrency,
+        batchSize,
+        crawlConcurrency,
+        lockSecs,
+      });
+      const scheduleQueue = openScheduleQueue(settings);
+      const scheduler = startScheduleWorker({
+        db: app.db,
+        queues,
+        settings,
+        log: ctx.log,
+        leaseSecs: ctx.config.leaseSecs,
+      });
+      const metrics = createOpsMetrics({
         db: app.db,
         queues: [queues.crawl, queues.articles, scheduleQueue],
-        metrics,
       });
-      const address = await server.listen({ port: metricsPort, host: values['metrics-host'] });
-      ctx.log.info({ address }, 'metrics served');
-    }
-    const checkHealth = async () => {
-      try {
-        await checkSourcesHealth(app.db, await listWatchedSources(app.db), {
-          notify: webhookNotifier(ctx.config.webhookUrl, ctx.log),
+      metrics.observeWorkers([workers.crawl, workers.articles, scheduler]);
+      const server = metricsPort === undefined ? undefined : Fastify({ logger: false });
+      if (server && metricsPort !== undefined) {
+        registerOpsRoutes(server, {
+          db: app.db,
+          queues: [queues.crawl, queues.articles, scheduleQueue],
+          metrics,
         });
-      } catch (error) {
-        ctx.log.error({ err: error }, 'source health check failed; will try again');
+        const address = await listenOn(metricsPort, '--metrics-port', () =>
+          server.listen({ port: metricsPort, host: values['metrics-host'] }),
+        );
+        ctx.log.info({ address }, 'metrics served');
       }
-    };
-    const healthTimer = setInterval(checkHealth, HEALTH_CHECK_EVERY_MS);
-    const recover = async () => {
-      try {
-        const report = await recoverPendingWork(app.db, queues, ctx.config.recoveryAfterSecs);
-        if (report.articlesEnqueued || report.runsEnqueued || report.runsFailed) {
-          ctx.log.warn(report, 'lost work put back on the queues');
+      const checkHealth = async () => {
+        try {
+          await checkSourcesHealth(app.db, await listWatchedSources(app.db), {
+            notify: webhookNotifier(ctx.config.webhookUrl, ctx.log),
+          });
+        } catch (error) {
+          ctx.log.error({ err: error }, 'source health check failed; will try again');
         }
-      } catch (error) {
-        ctx.log.error({ err: error }, 'recovery failed; will try again');
-      }
-    };
-    await recover();
-    const timer = setInterval(recover, (ctx.config.recoveryAfterSecs * 1000) / 2);
-    ctx.log.info({ concurrency, batchSize, crawlConcurrency, prefix: settings.prefix }, 'worker started');
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        ctx.log.info({ signal }, 'worker stopping: finishing active jobs');
-        resolve();
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    clearInterval(timer);
-    clearInterval(healthTimer);
-    await server?.close();
-    await Promise.all([workers.close(), scheduler.close()]);
-    await Promise.all([queues.close(), scheduleQueue.close()]);
-    ctx.log.info('worker stopped');
-    return 0;
-  });
+      const healthTimer = setInterval(checkHealth, HEALTH_CHECK_EVERY_MS);
+      const recover = async () => {
+        try {
+          const report = await recoverPendingWork(app.db, queues, ctx.config.recoveryAfterSecs);
+          if (report.articlesEnqueued || report.runsEnqueued || report.runsFailed) {
+            ctx.log.warn(report, 'lost work put back on the queues');
+          }
+        } catch (error) {
+          ctx.log.error({ err: error }, 'recovery failed; will try again');
+        }
+      };
+      await recover();
+      const timer = setInterval(recover, (ctx.config.recoveryAfterSecs * 1000) / 2);
+      ctx.log.info({ concurrency, batchSize, crawlConcurrency, prefix: settings.prefix }, 'worker started');
+      const signal = await untilStopped();
+      ctx.log.info({ signal }, 'worker stopping: finishing active jobs');
+      clearInterval(timer);
+      clearInterval(healthTimer);
+      await server?.close();
+      await Promise.all([workers.close(), scheduler.close()]);
+      await Promise.all([queues.close(), scheduleQueue.close()]);
+      ctx.log.info('worker stopped');
+      return 0;
+    },
+    { handlesSignals: true },
+  );
 }

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+export const DEFAULT_DATA_DIR = './data';
+
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
-  HARVEST_DATA_DIR: z.string().min(1).default('./data'),
+  HARVEST_DATA_DIR: z.string().min(1).optional(),
   HARVEST_QUEUE_PREFIX: z.string().min(1).default('harvest'),
   HARVEST_KEYWORDS: z.string().min(1).default('config/keywords.yaml'),
   HARVEST_SOURCES: z.string().min(1).default('config/sources.yaml'),
@@ -46,7 +48,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
-    dataDir: resolve(env.HARVEST_DATA_DIR),
+    dataDir: resolve(env.HARVEST_DATA_DIR ?? DEFAULT_DATA_DIR),
+    /** True when the database was named (HARVEST_DATA_DIR, `--data-dir` or DATABASE_URL), not the default. */
+    databaseNamed: env.HARVEST_DATA_DIR !== undefined || env.DATABASE_URL !== undefined,
     queuePrefix: env.HARVEST_QUEUE_PREFIX,
     keywordsPath: env.HARVEST_KEYWORDS,
     sourcesPath: env.HARVEST_SOURCES,

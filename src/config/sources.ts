@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { z } from 'zod';
 import { expandSourceReferences } from '../crawlers/sources/expand-references.js';
 import {
@@ -113,7 +123,7 @@ export function parseSourcesYaml(
   }
 
   // `- use: <id>` entries become the declared source (src/crawlers/sources/) with the entry's overrides.
-  const expanded = expandSourceReferences(doc.toJS());
+  const expanded = expandSourceReferences(documentValue(doc, positionOf));
   const raw = expanded.raw;
   const unresolved = new Set(expanded.issues.map((issue) => issue.index));
   const result = sourcesFileSchema.safeParse(withDefaultsMerged(raw), { reportInput: true });
@@ -139,6 +149,56 @@ export function parseSourcesYaml(
     throw new SourcesConfigError(located.sort((a, b) => a.line - b.line || a.column - b.column));
   }
   return { sources: result.data.sources };
+}
+
+/** Most alias expansions a sources file may make: far more than sharing a few settings needs. */
+const MAX_ALIAS_COUNT = 100;
+
+type PositionOf = (offset: number) => { file: string; line: number; column: number };
+
+/** An alias whose anchor is not set before it, at its place in the file. */
+function unresolvedAliases(doc: Document, positionOf: PositionOf): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc)) return;
+      issues.push({
+        ...positionOf(node.range?.[0] ?? 0),
+        path: '',
+        message: `unknown alias *${node.source} (its anchor &${node.source} must come before it)`,
+      });
+    },
+  });
+  return issues;
+}
+
+/**
+ * The document as plain data. Aliases that expand into aliases grow exponentially (an "alias bomb" of a
+ * few lines would take gigabytes): past MAX_ALIAS_COUNT expansions the file is refused, at its first alias.
+ */
+function documentValue(doc: Document, positionOf: PositionOf): unknown {
+  const unresolved = unresolvedAliases(doc, positionOf);
+  if (unresolved.length > 0) throw new SourcesConfigError(unresolved);
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // With every alias resolvable, the one reference error left is the expansion limit.
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    throw new SourcesConfigError([
+      {
+        ...positionOf(offset),
+        path: '',
+        message: `aliases expand too often (more than ${MAX_ALIAS_COUNT} times): write the values out instead of nesting *aliases`,
+      },
+    ]);
+  }
 }
 
 function describeYamlError(

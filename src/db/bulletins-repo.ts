@@ -1,5 +1,8 @@
 import type { Period } from '../bulletin/house-format.js';
+import type { EnglishSource } from '../domain/english/provenance.js';
+import { searchDocument } from '../domain/search-query.js';
 import type { Queryable } from './database.js';
+import { searchVector } from './search-sql.js';
 
 export type BulletinOrigin = 'imported' | 'assembled';
 
@@ -23,12 +26,21 @@ export interface BulletinItemRow {
   title: string | null;
   body: string | null;
   url: string | null;
+  /** Where the item's own title and body came from (null where the article's English is printed). */
+  title_source: EnglishSource | null;
+  body_source: EnglishSource | null;
+  /** The article as harvested. */
   article_title: string | null;
   article_body: string | null;
-  /** The analyst's English summary of a foreign-language article (review workspace). */
-  article_english_summary: string | null;
+  /** The article's English beside its original (review workspace), with provenance. */
+  article_title_en: string | null;
+  article_title_en_source: EnglishSource | null;
+  article_body_en: string | null;
+  article_body_en_source: EnglishSource | null;
+  article_english_reviewed_by: string | null;
   article_url: string | null;
   article_lang: string | null;
+  story_id: number | null;
   published_at: Date | null;
   timezone: string | null;
 }
@@ -40,6 +52,8 @@ export interface NewBulletinItem {
   title: string | null;
   body: string | null;
   url: string | null;
+  titleSource?: EnglishSource | null;
+  bodySource?: EnglishSource | null;
 }
 
 // Dates travel as text: pg and PGlite would otherwise turn them into Dates at local midnight.
@@ -123,9 +137,12 @@ export async function updateBulletinTexts(
 
 export async function listBulletinItems(db: Queryable, bulletinId: number): Promise<BulletinItemRow[]> {
   const result = await db.query<BulletinItemRow>(
-    `SELECT i.id, i.article_id, i.country, i.position, i.title, i.body, i.url,
+    `SELECT i.id, i.article_id, i.country, i.position, i.title, i.body, i.url, i.title_source, i.body_source,
             a.title AS article_title, a.body AS article_body,
-            a.english_summary AS article_english_summary, a.url AS article_url, a.lang AS article_lang,
+            a.title_en AS article_title_en, a.title_en_source AS article_title_en_source,
+            a.body_en AS article_body_en, a.body_en_source AS article_body_en_source,
+            a.english_reviewed_by AS article_english_reviewed_by,
+            a.url AS article_url, a.lang AS article_lang, a.story_id,
             a.published_at, r.source_config ->> 'timezone' AS timezone
      FROM bulletin_items i
      LEFT JOIN articles a ON a.id = i.article_id
@@ -153,9 +170,20 @@ export async function insertBulletinItems(
 ): Promise<void> {
   for (const item of items) {
     await db.query(
-      `INSERT INTO bulletin_items (bulletin_id, article_id, country, position, title, body, url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [bulletinId, item.articleId, item.country, item.position, item.title, item.body, item.url],
+      `INSERT INTO bulletin_items (bulletin_id, article_id, country, position, title, body, url, title_source,
+         body_source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        bulletinId,
+        item.articleId,
+        item.country,
+        item.position,
+        item.title,
+        item.body,
+        item.url,
+        item.titleSource ?? (item.title === null ? null : 'analyst'),
+        item.bodySource ?? (item.body === null ? null : 'analyst'),
+      ],
     );
   }
 }
@@ -165,6 +193,9 @@ export interface ApprovedDraft {
   country: string | null;
   published_at: Date | null;
   timezone: string | null;
+  story_id: number | null;
+  lang: string | null;
+  official: boolean;
 }
 
 /** Approved drafts published in the UTC window, plus the approved ones without a date. */
@@ -173,7 +204,8 @@ export async function listApprovedDrafts(
   window: { from: Date; to: Date },
 ): Promise<ApprovedDraft[]> {
   const result = await db.query<ApprovedDraft>(
-    `SELECT a.id, a.country, a.published_at, r.source_config ->> 'timezone' AS timezone
+    `SELECT a.id, a.country, a.published_at, r.source_config ->> 'timezone' AS timezone, a.story_id, a.lang,
+            coalesce((r.source_config ->> 'official')::boolean, false) AS official
      FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
      WHERE a.status = 'approved' AND (a.published_at IS NULL OR a.published_at BETWEEN $1 AND $2)
      ORDER BY a.published_at, a.id`,
@@ -182,11 +214,16 @@ export async function listApprovedDrafts(
   return result.rows;
 }
 
-/** Items whose article is no longer approved (rejected again, or put back to new) leave the bulletin. */
+/**
+ * Items whose story has no approved report any more (rejected again, or put back to new) leave the bulletin. An
+ * item may print from another report of its story than the approved one (the analyst's pick): it stays.
+ */
 export async function removeUnapprovedItems(db: Queryable, bulletinId: number): Promise<number> {
   const result = await db.query(
     `DELETE FROM bulletin_items i USING articles a
-     WHERE i.bulletin_id = $1 AND a.id = i.article_id AND a.status NOT IN ('approved', 'published')`,
+     WHERE i.bulletin_id = $1 AND a.id = i.article_id AND a.status NOT IN ('approved', 'published')
+       AND NOT EXISTS (SELECT 1 FROM articles m WHERE a.story_id IS NOT NULL AND m.story_id = a.story_id
+                       AND m.status IN ('approved', 'published'))`,
     [bulletinId],
   );
   return result.rowCount;
@@ -207,30 +244,73 @@ export async function reorderBulletinItems(
   }
 }
 
-/** Sets what the release prints for an item: the English title, an edited body, a corrected URL or country. */
+/**
+ * Sets what the release prints for an item: its English title and body (an analyst's, unless a provenance is
+ * given), a corrected URL or country, or another report of the same story (`articleId`) to print from.
+ */
 export async function updateBulletinItem(
   db: Queryable,
   itemId: number,
-  fields: { title?: string | null; body?: string | null; url?: string | null; country?: string },
+  fields: {
+    title?: string | null;
+    body?: string | null;
+    url?: string | null;
+    country?: string;
+    articleId?: number;
+    titleSource?: EnglishSource | null;
+    bodySource?: EnglishSource | null;
+  },
 ): Promise<void> {
+  const sourceOf = (text: string | null | undefined, source: EnglishSource | null | undefined) =>
+    text === null || text === undefined ? null : (source ?? 'analyst');
   await db.query(
     `UPDATE bulletin_items SET
        title = CASE WHEN $2 THEN $3 ELSE title END,
-       body = CASE WHEN $4 THEN $5 ELSE body END,
-       url = CASE WHEN $6 THEN $7 ELSE url END,
-       country = coalesce($8, country)
+       title_source = CASE WHEN $2 THEN $4 ELSE title_source END,
+       body = CASE WHEN $5 THEN $6 ELSE body END,
+       body_source = CASE WHEN $5 THEN $7 ELSE body_source END,
+       url = CASE WHEN $8 THEN $9 ELSE url END,
+       country = coalesce($10, country),
+       article_id = coalesce($11, article_id)
      WHERE id = $1`,
     [
       itemId,
       fields.title !== undefined,
       fields.title ?? null,
+      sourceOf(fields.title, fields.titleSource),
       fields.body !== undefined,
       fields.body ?? null,
+      sourceOf(fields.body, fields.bodySource),
       fields.url !== undefined,
       fields.url ?? null,
       fields.country ?? null,
+      fields.articleId ?? null,
     ],
   );
+}
+
+export interface StoryReport {
+  id: number;
+  source_id: string;
+  url: string;
+  lang: string | null;
+  title: string | null;
+  title_en: string | null;
+  status: string;
+  official: boolean;
+}
+
+/** The reports of a story an item can print from (not rejected), official and English ones first. */
+export async function listStoryReports(db: Queryable, storyId: number): Promise<StoryReport[]> {
+  const result = await db.query<StoryReport>(
+    `SELECT a.id, a.source_id, a.url, a.lang, a.title, a.title_en, a.status,
+            coalesce((r.source_config ->> 'official')::boolean, false) AS official
+     FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.story_id = $1 AND a.status IN ('new', 'approved', 'published')
+     ORDER BY official DESC, (a.lang = 'eng') DESC, a.published_at NULLS LAST, a.id`,
+    [storyId],
+  );
+  return result.rows;
 }
 
 /**
@@ -252,8 +332,8 @@ export async function recordPublishedArticle(
 ): Promise<{ id: number; created: boolean }> {
   const inserted = await db.query<{ id: number }>(
     `INSERT INTO articles (source_id, url, canonical_url, title, body, published_at, country, lang, status,
-       processed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'eng', 'published', now())
+       processed_at, search_vector)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'eng', 'published', now(), ${searchVector('$8')})
      ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
     [
       article.sourceId,
@@ -263,6 +343,7 @@ export async function recordPublishedArticle(
       article.body,
       article.publishedAt,
       article.country,
+      searchDocument(article.title, article.body),
     ],
   );
   const row = inserted.rows[0];

@@ -1,7 +1,10 @@
+import type { EnglishCandidate } from '../domain/english/default-english.js';
+import type { EnglishSource } from '../domain/english/provenance.js';
 import { choosePrimary } from '../domain/stories.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { ArticleStatus } from './articles-repo.js';
 import type { Database, Queryable } from './database.js';
+import { searchCondition } from './search-sql.js';
 import { createStory, listStoryMembers, lockStories, setStoryPrimary } from './stories-repo.js';
 
 /** Statuses an analyst sees; `pending` articles are still in the pipeline. */
@@ -18,7 +21,8 @@ export interface QueueFilters {
   to?: string | undefined;
   minScore?: number | undefined;
   maxScore?: number | undefined;
-  text?: string | undefined;
+  /** Words of the title or body, as a tsquery built by `buildSearchQuery` (src/domain/search-query.ts). */
+  search?: string | undefined;
   /** Members of one story (the stories stage groups reports of one event). */
   story?: number | undefined;
   sort?: 'date' | 'score' | undefined;
@@ -45,21 +49,29 @@ export interface ReviewItem extends QueueItem {
   body: string | null;
   matched: MatchedTerm[];
   duplicate_of: number | null;
-  english_summary: string | null;
+  /** The English beside the original (never written over the harvested title and body). */
+  title_en: string | null;
+  title_en_source: EnglishSource | null;
+  body_en: string | null;
+  body_en_source: EnglishSource | null;
+  /** The English report the English was taken from. */
+  english_url: string | null;
+  english_reviewed_by: string | null;
+  english_reviewed_at: Date | null;
   reject_reason: string | null;
   reviewed_by: string | null;
   reviewed_at: Date | null;
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** Seizure facts as stored (`articles.facts`, see src/domain/seizure-facts.ts); null when none. */
+  facts: unknown;
 }
 
 export interface Actor {
   id: number;
   name: string;
 }
-
-const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`;
 
 type Dimension = 'status' | 'country';
 
@@ -81,7 +93,7 @@ function whereClause(filters: QueueFilters, except?: Dimension): { sql: string; 
   if (filters.minScore !== undefined) add((p) => `score >= ${p}`, filters.minScore);
   if (filters.maxScore !== undefined) add((p) => `score <= ${p}`, filters.maxScore);
   if (filters.story !== undefined) add((p) => `story_id = ${p}`, filters.story);
-  if (filters.text?.trim()) add((p) => `${FULLTEXT} @@ websearch_to_tsquery('simple', ${p})`, filters.text);
+  if (filters.search) add(searchCondition, filters.search);
   return { sql: conditions.join(' AND '), params };
 }
 
@@ -144,8 +156,10 @@ export async function listFilterOptions(
 }
 
 const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.lang, a.title, a.body, a.published_at,
-  a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.english_summary, a.reject_reason,
-  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id,
+  a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.reject_reason,
+  a.title_en, a.title_en_source, a.body_en, a.body_en_source, a.english_url, a.english_reviewed_by,
+  a.english_reviewed_at,
+  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.facts,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;
 
 export async function getItem(db: Queryable, id: number): Promise<ReviewItem | undefined> {
@@ -199,12 +213,12 @@ export async function getSnapshot(
   return result.rows[0];
 }
 
+/** What an analyst edits: the English (the original stays as harvested), the country and the date. */
 export interface ItemEdit {
-  title: string | null;
-  body: string | null;
+  titleEn: string | null;
+  bodyEn: string | null;
   country: string | null;
   publishedAt: string | null;
-  englishSummary: string | null;
 }
 
 export type ReviewOutcome =
@@ -214,11 +228,10 @@ export type ReviewOutcome =
   | { kind: 'invalid'; current: ReviewItem; message: string };
 
 const editColumns = {
-  title: 'title',
-  body: 'body',
+  titleEn: 'title_en',
+  bodyEn: 'body_en',
   country: 'country',
   publishedAt: 'published_at',
-  englishSummary: 'english_summary',
 } as const satisfies Record<keyof ItemEdit, keyof ReviewItem>;
 
 function comparable(value: unknown): unknown {
@@ -253,7 +266,9 @@ async function writeAudit(
 
 /**
  * Saves an analyst's edit if nobody changed the item since `expectedVersion`; otherwise returns the
- * current item so that both versions can be shown. Only changed fields are written and audited.
+ * current item so that both versions can be shown. Only changed fields are written and audited. English the
+ * analyst changed becomes theirs (`analyst`); with `englishReviewed` (the form showed the English), whatever
+ * suggestion stays in place counts as reviewed by them.
  */
 export async function editItem(
   db: Database,
@@ -261,6 +276,7 @@ export async function editItem(
   expectedVersion: number,
   edit: ItemEdit,
   actor: Actor,
+  options: { englishReviewed?: boolean } = {},
 ): Promise<ReviewOutcome> {
   return db.transaction(async (tx) => {
     const current = await lockItem(tx, id);
@@ -277,16 +293,113 @@ export async function editItem(
         after[column] = normalised;
       }
     }
+    const titleSource = sourceAfterEdit('title_en' in after, edit.titleEn, current.title_en_source);
+    const bodySource = sourceAfterEdit('body_en' in after, edit.bodyEn, current.body_en_source);
+    if (titleSource !== current.title_en_source) {
+      before.title_en_source = current.title_en_source;
+      after.title_en_source = titleSource;
+    }
+    if (bodySource !== current.body_en_source) {
+      before.body_en_source = current.body_en_source;
+      after.body_en_source = bodySource;
+    }
+    const reviewsEnglish =
+      (options.englishReviewed === true || 'title_en' in after || 'body_en' in after) &&
+      (edit.titleEn !== null || edit.bodyEn !== null);
+    if (reviewsEnglish && current.english_reviewed_by === null) after.english_reviewed_by = actor.name;
     if (Object.keys(after).length === 0) return { kind: 'ok', item: current };
     await tx.query(
-      `UPDATE articles SET title = $2, body = $3, country = $4, published_at = $5, english_summary = $6,
+      `UPDATE articles SET title_en = $2, title_en_source = $3, body_en = $4, body_en_source = $5, country = $6,
+         published_at = $7,
+         english_reviewed_by = CASE WHEN $8 THEN $9 ELSE english_reviewed_by END,
+         english_reviewed_at = CASE WHEN $8 THEN now() ELSE english_reviewed_at END,
          version = version + 1, updated_at = now()
        WHERE id = $1`,
-      [id, edit.title, edit.body, edit.country, edit.publishedAt, edit.englishSummary],
+      [
+        id,
+        edit.titleEn,
+        titleSource,
+        edit.bodyEn,
+        bodySource,
+        edit.country,
+        edit.publishedAt,
+        reviewsEnglish,
+        actor.name,
+      ],
     );
     await writeAudit(tx, { articleId: id, actor, action: 'edit', before, after });
     return { kind: 'ok', item: (await lockItem(tx, id))! };
   });
+}
+
+/** An English field an analyst changed is theirs; one they emptied has no provenance left. */
+function sourceAfterEdit(
+  changed: boolean,
+  value: string | null,
+  current: EnglishSource | null,
+): EnglishSource | null {
+  if (value === null) return null;
+  return changed ? 'analyst' : current;
+}
+
+/**
+ * The analyst takes suggested English (an English report of the story, a generated suggestion, a translation) as
+ * the item's English, reviewed by them. Audited with what it replaced.
+ */
+export async function acceptEnglish(
+  db: Database,
+  id: number,
+  candidate: EnglishCandidate,
+  actor: Actor,
+  expectedVersion?: number,
+): Promise<ReviewOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await lockItem(tx, id);
+    if (!current) return { kind: 'missing' };
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      return { kind: 'conflict', current };
+    }
+    await writeEnglish(tx, id, candidate, actor.name);
+    await writeAudit(tx, {
+      articleId: id,
+      actor,
+      action: 'accept_english',
+      before: englishOf(current),
+      after: {
+        title_en: candidate.title,
+        body_en: candidate.body,
+        source: candidate.source,
+        url: candidate.url,
+      },
+    });
+    return { kind: 'ok', item: (await lockItem(tx, id))! };
+  });
+}
+
+function englishOf(item: ReviewItem): Record<string, unknown> {
+  return {
+    title_en: item.title_en,
+    title_en_source: item.title_en_source,
+    body_en: item.body_en,
+    body_en_source: item.body_en_source,
+    english_url: item.english_url,
+  };
+}
+
+/** Both English fields from one candidate; `reviewedBy` null leaves a suggestion to be reviewed. */
+async function writeEnglish(
+  tx: Queryable,
+  id: number,
+  candidate: EnglishCandidate,
+  reviewedBy: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE articles SET title_en = $2, title_en_source = $4, body_en = $3, body_en_source = $4, english_url = $5,
+       english_reviewed_by = $6, english_reviewed_at = CASE WHEN $6::text IS NULL THEN NULL ELSE now() END,
+       version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [id, candidate.title, candidate.body, candidate.source, candidate.url ?? null, reviewedBy],
+  );
 }
 
 export type ReviewAction = 'approve' | 'reject' | 'rescue';
@@ -308,7 +421,12 @@ export async function reviewItem(
   id: number,
   action: ReviewAction,
   actor: Actor,
-  options: { reason?: string | undefined; expectedVersion?: number | undefined } = {},
+  options: {
+    reason?: string | undefined;
+    expectedVersion?: number | undefined;
+    /** On approval, the English an item without any gets (not reviewed: the editorial checks list it). */
+    fillEnglish?: EnglishCandidate | undefined;
+  } = {},
 ): Promise<ReviewOutcome> {
   return db.transaction(async (tx) => {
     const current = await lockItem(tx, id);
@@ -318,6 +436,14 @@ export async function reviewItem(
     }
     if (!allowedFrom[action].includes(current.status)) {
       return { kind: 'invalid', current, message: `cannot ${action} an item that is ${current.status}` };
+    }
+    const fill =
+      action === 'approve' && options.fillEnglish && !current.title_en && !current.body_en
+        ? options.fillEnglish
+        : undefined;
+    if (fill) {
+      // An English report is real English; only generated text waits for a reviewer.
+      await writeEnglish(tx, id, fill, null);
     }
     const status = resultingStatus[action];
     const reason = action === 'reject' ? options.reason?.trim() || null : null;
@@ -337,7 +463,12 @@ export async function reviewItem(
       actor,
       action,
       before,
-      after: { status, reject_reason: reason, filter_reason: current.filter_reason },
+      after: {
+        status,
+        reject_reason: reason,
+        filter_reason: current.filter_reason,
+        ...(fill ? { title_en: fill.title, body_en: fill.body, english_source: fill.source } : {}),
+      },
     });
     return { kind: 'ok', item: (await lockItem(tx, id))! };
   });

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { type ProcessIdentity, thisProcess } from './embedded/process-identity.js';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -47,6 +48,9 @@ export interface CrawlRun {
   finished_at: Date | null;
   stats: Partial<CrawlStats>;
   error: string | null;
+  /** The process that created the run, then the one that crawls it: when it dies, the run is stranded. */
+  runner: ProcessIdentity | null;
+  heartbeat_at: Date | null;
 }
 
 export async function createRuns(
@@ -55,10 +59,11 @@ export async function createRuns(
   batchId: string,
   trigger: string,
   referenceTime?: Date,
+  runner: ProcessIdentity = thisProcess(),
 ): Promise<CrawlRun[]> {
   const result = await db.query<CrawlRun>(
-    `INSERT INTO crawl_runs (source_id, source_config, batch_id, trigger, reference_time)
-     SELECT source_id, source_config, $3, $4, COALESCE($5::timestamptz, now())
+    `INSERT INTO crawl_runs (source_id, source_config, batch_id, trigger, reference_time, runner)
+     SELECT source_id, source_config, $3, $4, COALESCE($5::timestamptz, now()), $6::jsonb
      FROM unnest($1::text[], $2::jsonb[]) AS input (source_id, source_config)
      RETURNING *`,
     [
@@ -67,6 +72,7 @@ export async function createRuns(
       batchId,
       trigger,
       referenceTime ?? null,
+      JSON.stringify(runner),
     ],
   );
   return result.rows;
@@ -78,12 +84,16 @@ export async function getRun(db: Queryable, runId: number): Promise<CrawlRun | u
 }
 
 /** Returns false when the run has already finished (a job delivered again after completion). */
-export async function startRun(db: Queryable, runId: number): Promise<boolean> {
+export async function startRun(
+  db: Queryable,
+  runId: number,
+  runner: ProcessIdentity = thisProcess(),
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE crawl_runs SET status = 'running', attempts = attempts + 1,
-       started_at = COALESCE(started_at, now()), heartbeat_at = now()
+       started_at = COALESCE(started_at, now()), heartbeat_at = now(), runner = $2::jsonb
      WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-    [runId],
+    [runId, JSON.stringify(runner)],
   );
   return result.rowCount > 0;
 }
@@ -124,4 +134,25 @@ export async function listStalledRuns(db: Queryable, staleAfterSecs: number): Pr
     [staleAfterSecs],
   );
   return result.rows;
+}
+
+/** Runs not finished yet, whoever runs them. */
+export async function listUnfinishedRuns(db: Queryable): Promise<CrawlRun[]> {
+  const result = await db.query<CrawlRun>(
+    `SELECT * FROM crawl_runs WHERE status IN ('queued', 'running') ORDER BY id`,
+  );
+  return result.rows;
+}
+
+/** Marks the unfinished runs of one process failed (it is being stopped); returns their ids. */
+export async function failRunsOf(db: Queryable, runner: ProcessIdentity, reason: string): Promise<number[]> {
+  const result = await db.query<{ id: number }>(
+    `UPDATE crawl_runs SET status = 'failed', error = $4, finished_at = now(), heartbeat_at = now()
+     WHERE status IN ('queued', 'running')
+       AND (runner->>'pid')::int = $1 AND runner->>'host' = $2
+       AND (runner->>'startTicks') IS NOT DISTINCT FROM $3::text
+     RETURNING id`,
+    [runner.pid, runner.host, runner.startTicks === undefined ? null : String(runner.startTicks), reason],
+  );
+  return result.rows.map((row) => row.id);
 }

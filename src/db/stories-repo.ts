@@ -1,4 +1,5 @@
 import { factsFromKeys, type StoryCandidate, type StoryMember } from '../domain/stories.js';
+import { chooseEnglishReport, type StoryReportMember } from '../domain/story-english.js';
 import type { Queryable } from './database.js';
 
 // Any constant works; it only has to be the same for every process that assigns stories.
@@ -181,4 +182,76 @@ export async function setStoryPrimary(tx: Queryable, storyId: number, articleId:
     storyId,
     articleId,
   ]);
+}
+
+/** A story's English report: the text an item's English title and body default to (issue 13, `english-report`). */
+export interface EnglishReport {
+  storyId: number;
+  id: number;
+  sourceId: string;
+  url: string;
+  title: string | null;
+  body: string | null;
+}
+
+/**
+ * The English report of each of these stories that has one (`chooseEnglishReport`: not rejected, approved
+ * first, official first, earliest first), by story id. Reads only the stories' English members (`lang = 'eng'`, as
+ * detected), through the index on `story_id`.
+ */
+export async function findEnglishReports(
+  tx: Queryable,
+  storyIds: readonly number[],
+): Promise<Map<number, EnglishReport>> {
+  if (storyIds.length === 0) return new Map();
+  const result = await tx.query<{
+    story_id: number;
+    id: number;
+    source_id: string;
+    url: string;
+    title: string | null;
+    body: string | null;
+    lang: string | null;
+    status: string;
+    official: boolean;
+    published_at: Date | null;
+  }>(
+    `SELECT a.story_id, a.id, a.source_id, a.url, a.title, a.body, a.lang, a.status, a.published_at,
+       coalesce(r.source_config -> 'official' = 'true'::jsonb, false) AS official
+     FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
+     WHERE a.story_id = ANY($1::bigint[]) AND a.lang = 'eng'`,
+    [storyIds],
+  );
+  const byStory = new Map<number, Array<(typeof result.rows)[number]>>();
+  for (const row of result.rows) {
+    const storyId = Number(row.story_id);
+    byStory.set(storyId, [...(byStory.get(storyId) ?? []), row]);
+  }
+  const reports = new Map<number, EnglishReport>();
+  for (const [storyId, rows] of byStory) {
+    const members: StoryReportMember[] = rows.map((row) => ({
+      id: Number(row.id),
+      lang: row.lang,
+      official: row.official,
+      status: row.status,
+      publishedAt: row.published_at,
+    }));
+    const chosen = rows.find((row) => Number(row.id) === chooseEnglishReport(members));
+    if (chosen) {
+      reports.set(storyId, {
+        storyId,
+        id: Number(chosen.id),
+        sourceId: chosen.source_id,
+        url: chosen.url,
+        title: chosen.title,
+        body: chosen.body,
+      });
+    }
+  }
+  return reports;
+}
+
+/** The English report of one story, or undefined when none of its members is in English. */
+export async function findEnglishReport(tx: Queryable, storyId: number): Promise<EnglishReport | undefined> {
+  return (await findEnglishReports(tx, [storyId])).get(storyId);
 }

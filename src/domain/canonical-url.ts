@@ -14,7 +14,7 @@
 export class InvalidUrlError extends Error {
   constructor(
     readonly url: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`Invalid article URL ${JSON.stringify(url)}: ${reason}`);
     this.name = 'InvalidUrlError';

@@ -4,7 +4,14 @@ import {
   type GazetteerKind,
   memberStateGazetteer,
 } from './gazetteer.js';
-import { type Country, countryCodes, type EventCountry, type TextForAnalysis } from './types.js';
+import { type PlaceMatch, placeAt, shippedPlaceIndex } from './place-index.js';
+import {
+  type Country,
+  countryCodes,
+  type DetectedLanguage,
+  type EventCountry,
+  type TextForAnalysis,
+} from './types.js';
 
 /**
  * Which member state an event happened in, from weighted gazetteer mentions.
@@ -14,7 +21,12 @@ import { type Country, countryCodes, type EventCountry, type TextForAnalysis } f
  * «дар Душанбе», Turkic endings «Toshkentda», «Bakıda», «Алматыда»), times 0.3 where it names where people or goods
  * come from or whom one deals with («граждане Казахстана», "from Afghanistan", «с Китаем», «Afgʻonistondan»).
  * Foreign places count half: in a member state's news they are mostly the other side (origin, partner).
- * The source's country is a mild prior that wins ties and answers when nothing else is named.
+ * Places come from two lists: the hand-written one (`gazetteer.ts`: countries, capitals, agencies, leaders, the
+ * best-known regions) and the generated one (`place-index.ts`: every town and district from GeoNames), which is
+ * consulted for the capitalised words the first did not claim. A name that several countries share scores, at a
+ * lower weight, for the one of them the rest of the text already points to, else is split between them.
+ * The text's language is evidence of the state that speaks it (Turkmen → TM): a prior, like the source's country,
+ * that wins ties and answers when no place is named, but never outweighs a named place.
  * The answer is `other` when a foreign country scores clearly (≥ 3) and more than twice the best member state.
  */
 
@@ -30,8 +42,35 @@ const LOCATIVE_FACTOR = 2;
 const ORIGIN_FACTOR = 0.3;
 const FOREIGN_FACTOR = 0.5;
 const SOURCE_PRIOR = 1.5;
+const LANGUAGE_PRIOR = 2;
+/** A place name several countries share, resolved by the rest of the text. */
+const SHARED_NAME_FACTOR = 0.5;
 const MIN_FOREIGN_SCORE = 3;
 const FOREIGN_OVER_MEMBER_RATIO = 2;
+
+/** The generated gazetteer's neighbours, by the names the hand-written one files them under. */
+const FOREIGN_NAME_OF_CODE: Readonly<Record<string, string>> = {
+  AF: 'Afghanistan',
+  IR: 'Iran',
+  CN: 'China',
+  UA: 'Ukraine',
+  PK: 'Pakistan',
+  BY: 'Belarus',
+  GE: 'Georgia',
+  AM: 'Armenia',
+  TR: 'Turkey',
+  MN: 'Mongolia',
+};
+
+/** The member state whose language a text is written in; Russian and English are everybody's. */
+const COUNTRY_OF_LANGUAGE: Readonly<Partial<Record<DetectedLanguage, Country>>> = {
+  aze: 'AZ',
+  kaz: 'KZ',
+  kir: 'KG',
+  tgk: 'TJ',
+  tuk: 'TM',
+  uzb: 'UZ',
+};
 
 export interface CountryAssignment {
   country: EventCountry;
@@ -82,7 +121,7 @@ const foldMemo = new Map<string, string>();
 const FOLD_MEMO_SIZE = 20_000;
 
 /** Lower case, Latin diacritics off (ş→s, ý→y), regional Cyrillic letters to Russian ones, no apostrophes. */
-function foldWord(word: string): string {
+export function foldWord(word: string): string {
   if (!NEEDS_FOLDING.test(word)) return word.toLowerCase();
   let folded = foldMemo.get(word);
   if (folded === undefined) {
@@ -192,6 +231,8 @@ const TURKIC_CASE_ENDING =
 const TURKIC_LOCATIVE_ENDING =
   /^(?:[ыиуаеоiuaeoy]?[нn]?(?:да|де|та|те|до|то|даги|деги|da|de|ta|te|dagi|daki|deki))$/u;
 const TURKIC_ABLATIVE_ENDING = /^(?:[ыиуаеоiuaeoy]?[нn]?(?:дан|ден|тан|тен|dan|den|tan|ten))$/u;
+/** Turkic nouns and adjectives for people (azərbaycanlı, oʻzbekistonlik, қазақстандық, türkmenistanly). */
+const TURKIC_DEMONYM_ENDING = /^(?:l[iyu]k?|[лдт][ыиу]к|л[ыиу])/u;
 /** Russian nouns for people (казахстанец, россияне, узбекистанка): a citizenship, not a place. */
 const RUSSIAN_DEMONYM_ENDING = /(?:ец|цы|цев|цам|ца|цу|цем|янин|яне|янам|янка|анка|анки)$/u;
 /** Russian prepositional case after «в/на» (в Москве, в Павлодарской области); «в Казахстан» is a direction. */
@@ -222,7 +263,9 @@ const FILLER_WORDS = new Set([
   'республике',
 ]);
 const REGION_WORD =
-  /^(?:облыс|аудан|viloyat|вилоят|tuman|туман|rayon|район|welayat|shahr|shahar|шахр|шахар|seher)/u;
+  /^(?:облыс|облус|аудан|кала|шаар|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|shahr|шахар|seher|провинц|provins)/u;
+/** Turkic genitive endings: «Owganystanyň Hyrat welaýatynda», «Qozogʻistonning Shymkent shahrida». */
+const TURKIC_GENITIVE_END = /(?:ын|ин|ун|in|un|yn|ning)$/u;
 /** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
 const ORIGIN_PREPOSITIONS = new Set(['из', 'from', 'с', 'со', 'with']);
 const CITIZEN_WORD_BEFORE =
@@ -312,8 +355,12 @@ function isRussianLocative(tokens: Token[], mention: Mention): boolean {
 
 function isLocative(tokens: Token[], mention: Mention): boolean {
   if (TURKIC_LOCATIVE_ENDING.test(mention.ending)) return true;
-  const next = tokens[mention.end]?.folded ?? '';
-  if (REGION_WORD.test(next) && /(?:да|де|та|те|da|de|ta|te)$/u.test(next)) return true;
+  // «Ақтөбе облысында»; with a genitive, a place may stand between: «Owganystanyň Hyrat welaýatynda».
+  const reach = TURKIC_GENITIVE_END.test(tokens[mention.end - 1]!.folded) ? 3 : 1;
+  for (let i = mention.end; i < mention.end + reach; i++) {
+    const next = tokens[i]?.folded ?? '';
+    if (REGION_WORD.test(next) && /(?:да|де|та|те|da|de|ta|te)$/u.test(next)) return true;
+  }
   const preposition = precededByPreposition(tokens, mention);
   if (!preposition) return false;
   const russian = CYRILLIC.test(preposition.preposition) && preposition.preposition !== 'дар';
@@ -324,6 +371,7 @@ function isOrigin(tokens: Token[], mention: Mention): boolean {
   const last = tokens[mention.end - 1]!.folded;
   if (TURKIC_ABLATIVE_ENDING.test(mention.ending)) return true;
   if (mention.ending !== '' && RUSSIAN_DEMONYM_ENDING.test(last)) return true;
+  if (TURKIC_DEMONYM_ENDING.test(mention.ending)) return true;
   const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
   if (before.some((word) => ORIGIN_PREPOSITIONS.has(word) || CITIZEN_WORD_BEFORE.test(word))) return true;
   const after = tokens[mention.end]?.folded ?? '';
@@ -344,27 +392,162 @@ const ROLE_FACTOR: Readonly<Record<Role, number>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring.
 
+/** One mention's contribution: to its place, or, for a name several countries share, to one of them. */
+interface Evidence {
+  places: string[];
+  weight: number;
+  label: string;
+  role: Role;
+}
+
 interface Tally {
   scores: Map<string, number>;
   reasons: Map<string, { place: string; weight: number; count: number }>;
 }
 
-function tallyField(tally: Tally, field: 'title' | 'text', text: string): void {
+const placeName = (code: string): string | undefined => (isMember(code) ? code : FOREIGN_NAME_OF_CODE[code]);
+
+/** Surnames and patronymics: «Владимир Левкин», «Анна Чистякова», «Александр Покровский». */
+const SURNAME_END =
+  /(?:ов|ев|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|енко|ян|швили|дзе|заде|вич|вича|вичу|вна|вны|вне|вной|уулу|кызы|улы|uulu|kyzy|ov|ev|ova|eva|in|ina)$/u;
+/** Streets and stations named after towns or people: «ул. Михайлова», «Перовский проезд», «станция Трубная». */
+const STREET_BEFORE = new Set([
+  'ул',
+  'улица',
+  'улице',
+  'улицы',
+  'пр',
+  'просп',
+  'проспект',
+  'проспекте',
+  'пер',
+  'станция',
+  'станции',
+  'метро',
+  'пл',
+]);
+const STREET_AFTER = /^(?:улиц|проспект|переул|проезд|шоссе|бульвар|площад|набережн|тупик)/u;
+const CAPITAL_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** A one-word name that stands in a person's name or a street's, not for the town. */
+function personOrStreet(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (before && STREET_BEFORE.has(before.folded)) return true;
+  if (after && STREET_AFTER.test(after.folded)) return true;
+  if (after && CAPITAL_WORD.test(after.raw) && SURNAME_END.test(after.folded)) return true;
+  return Boolean(before && CAPITAL_WORD.test(before.raw) && SURNAME_END.test(tokens[i]!.folded));
+}
+
+/** The generated gazetteer's places among the words no hand-written term claimed. */
+function findPlaces(tokens: Token[], claimed: readonly Mention[]): PlaceMatch[] {
+  const free = new Array<boolean>(tokens.length).fill(true);
+  for (const mention of claimed) for (let i = mention.start; i < mention.end; i++) free[i] = false;
+  const index = shippedPlaceIndex(foldWord);
+  const places: PlaceMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const match = free[i] ? placeAt(index, tokens, i, (j) => free[j] === true) : undefined;
+    if (match && (match.end - match.start > 1 || !personOrStreet(tokens, i))) places.push(match);
+    i = match ? match.end : i + 1;
+  }
+  return places;
+}
+
+const GENERATED_PLACE: Term = {
+  place: '',
+  member: false,
+  kind: 'place',
+  acronym: false,
+  words: [{ text: '', mode: 'prefix' }],
+  size: 0,
+};
+
+function mentionWeight(kind: GazetteerKind, field: 'title' | 'text', role: Role, member: boolean): number {
+  return (
+    KIND_WEIGHT[kind] *
+    (field === 'title' ? TITLE_FACTOR : 1) *
+    ROLE_FACTOR[role] *
+    (member ? 1 : FOREIGN_FACTOR)
+  );
+}
+
+function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
   const tokens = tokenize(text);
-  for (const mention of findMentions(tokens)) {
+  const mentions = findMentions(tokens);
+  const words = (start: number, end: number) =>
+    tokens
+      .slice(start, end)
+      .map((token) => token.raw)
+      .join(' ');
+  const evidence: Evidence[] = mentions.map((mention) => {
     const { term } = mention;
     const role = roleOf(tokens, mention);
-    const weight =
-      KIND_WEIGHT[term.kind] *
-      (field === 'title' ? TITLE_FACTOR : 1) *
-      ROLE_FACTOR[role] *
-      (term.member ? 1 : FOREIGN_FACTOR);
-    tally.scores.set(term.place, (tally.scores.get(term.place) ?? 0) + weight);
-    const words = tokens.slice(mention.start, mention.end).map((token) => token.raw);
-    const label = `${field} "${words.join(' ')}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`;
-    const reason = tally.reasons.get(label) ?? { place: term.place, weight: 0, count: 0 };
-    tally.reasons.set(label, { place: term.place, weight: reason.weight + weight, count: reason.count + 1 });
+    return {
+      places: [term.place],
+      weight: mentionWeight(term.kind, field, role, term.member),
+      role,
+      label: `${field} "${words(mention.start, mention.end)}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`,
+    };
+  });
+  for (const match of findPlaces(tokens, mentions)) {
+    const places = [...new Set(match.senses.map((sense) => placeName(sense.country)))].filter(
+      (place) => place !== undefined,
+    );
+    if (places.length === 0) continue;
+    const role = roleOf(tokens, { ...match, term: GENERATED_PLACE });
+    const member = places.every(isMember);
+    evidence.push({
+      places,
+      weight: mentionWeight('place', field, role, member || places.length > 1),
+      role,
+      label: `${field} "${words(match.start, match.end)}" → ${places.join('/')} town${role === 'plain' ? '' : `, ${role}`}`,
+    });
   }
+  return evidence;
+}
+
+function addEvidence(tally: Tally, place: string, weight: number, label: string): void {
+  tally.scores.set(place, (tally.scores.get(place) ?? 0) + weight);
+  const reason = tally.reasons.get(label) ?? { place, weight: 0, count: 0 };
+  tally.reasons.set(label, { place, weight: reason.weight + weight, count: reason.count + 1 });
+}
+
+/**
+ * Unambiguous evidence first; then each shared name goes, at a lower weight, to whichever of its countries the
+ * text already points to most (where things happen, not where they come from; the priors count), or is split
+ * between them when it points to none. Foreign senses count half.
+ */
+function tallyEvidence(evidence: readonly Evidence[], priors: Priors): Tally {
+  const tally: Tally = { scores: new Map(), reasons: new Map() };
+  const pointers = new Map<string, number>();
+  for (const item of evidence) {
+    if (item.places.length !== 1) continue;
+    const place = item.places[0]!;
+    addEvidence(tally, place, item.weight, item.label);
+    if (item.role !== 'origin') pointers.set(place, (pointers.get(place) ?? 0) + item.weight);
+  }
+  for (const [prior, weight] of [
+    [priors.source, SOURCE_PRIOR],
+    [priors.language, LANGUAGE_PRIOR],
+  ] as const) {
+    if (prior) pointers.set(prior, (pointers.get(prior) ?? 0) + weight);
+  }
+  for (const item of evidence) {
+    if (item.places.length === 1) continue;
+    const weight = item.weight * SHARED_NAME_FACTOR;
+    const scoreOf = (place: string) => pointers.get(place) ?? 0;
+    const best = item.places.reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));
+    if (scoreOf(best) > 0) {
+      addEvidence(tally, best, weight * (isMember(best) ? 1 : FOREIGN_FACTOR), item.label);
+      continue;
+    }
+    for (const place of item.places) {
+      const share = (weight * (isMember(place) ? 1 : FOREIGN_FACTOR)) / item.places.length;
+      addEvidence(tally, place, share, item.label);
+    }
+  }
+  return tally;
 }
 
 const isMember = (place: string): place is Country => (countryCodes as readonly string[]).includes(place);
@@ -376,39 +559,58 @@ function bestOf(entries: [string, number][]): [string, number] | undefined {
   );
 }
 
-function explain(tally: Tally, winner: string, sourceCountry: Country | null): string[] {
+interface Priors {
+  source: Country | null;
+  language: Country | undefined;
+}
+
+function explain(tally: Tally, winner: string, priors: Priors): string[] {
   const reasons = [...tally.reasons.entries()]
     .sort(([, a], [, b]) => Number(b.place === winner) - Number(a.place === winner) || b.weight - a.weight)
     .map(
       ([label, { weight, count }]) =>
         `${label}${count > 1 ? ` ×${count}` : ''} +${Number(weight.toFixed(1))}`,
     );
-  return sourceCountry ? [...reasons, `source ${sourceCountry} +${SOURCE_PRIOR}`] : reasons;
+  if (priors.language) reasons.push(`language ${priors.language} +${LANGUAGE_PRIOR}`);
+  if (priors.source) reasons.push(`source ${priors.source} +${SOURCE_PRIOR}`);
+  return reasons;
 }
 
-/** The country of the event a text reports; `other` for events outside the member states (or nothing to go on). */
-export function assignCountry(input: TextForAnalysis, sourceCountry: Country | null): CountryAssignment {
-  const tally: Tally = { scores: new Map(), reasons: new Map() };
-  if (input.title) tallyField(tally, 'title', input.title);
-  tallyField(tally, 'text', input.text);
+/**
+ * The country of the event a text reports; `other` for events outside the member states (or nothing to go on).
+ * `lang` is the text's detected language, when known.
+ */
+export function assignCountry(
+  input: TextForAnalysis & { lang?: DetectedLanguage | undefined },
+  sourceCountry: Country | null,
+): CountryAssignment {
+  const priors: Priors = {
+    source: sourceCountry,
+    language: input.lang ? COUNTRY_OF_LANGUAGE[input.lang] : undefined,
+  };
+  const tally = tallyEvidence(
+    [...(input.title ? fieldEvidence('title', input.title) : []), ...fieldEvidence('text', input.text)],
+    priors,
+  );
 
   const entries = [...tally.scores.entries()];
   const memberEvidence = bestOf(entries.filter(([place]) => isMember(place)))?.[1] ?? 0;
   const foreign = bestOf(entries.filter(([place]) => !isMember(place)));
   if (foreign && foreign[1] >= MIN_FOREIGN_SCORE && foreign[1] > FOREIGN_OVER_MEMBER_RATIO * memberEvidence) {
-    return { country: 'other', evidence: explain(tally, foreign[0], sourceCountry) };
+    return { country: 'other', evidence: explain(tally, foreign[0], priors) };
   }
 
-  // The source goes first so that it wins ties; then the bulletin's house order.
-  const candidates = sourceCountry
-    ? [sourceCountry, ...countryCodes.filter((c) => c !== sourceCountry)]
-    : countryCodes;
+  // The source goes first so that it wins ties, then the language's state; then the bulletin's house order.
+  const first = [sourceCountry, priors.language].filter((c): c is Country => c !== null && c !== undefined);
+  const candidates = [...new Set([...first, ...countryCodes])];
   const withPrior = candidates.map((country): [string, number] => [
     country,
-    (tally.scores.get(country) ?? 0) + (country === sourceCountry ? SOURCE_PRIOR : 0),
+    (tally.scores.get(country) ?? 0) +
+      (country === sourceCountry ? SOURCE_PRIOR : 0) +
+      (country === priors.language ? LANGUAGE_PRIOR : 0),
   ]);
   const best = bestOf(withPrior);
   if (!best || best[1] === 0 || !isMember(best[0]))
-    return { country: 'other', evidence: explain(tally, '', sourceCountry) };
-  return { country: best[0], evidence: explain(tally, best[0], sourceCountry) };
+    return { country: 'other', evidence: explain(tally, '', priors) };
+  return { country: best[0], evidence: explain(tally, best[0], priors) };
 }

@@ -15,6 +15,13 @@ export interface DateParts {
   second: number;
   millisecond: number;
   offsetMinutes?: number; // stated in the text; absent means "local time of the page's zone"
+  timeStated?: boolean; // the text gave a time of day (or an instant); a bare date reads as midnight
+}
+
+/** A date found in a line of text, and whether the line also gave its time of day. */
+export interface FoundDate {
+  date: Date;
+  timeStated: boolean;
 }
 
 export interface DateContext {
@@ -38,23 +45,25 @@ const RFC_2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug',
 
 /**
  * Month names, one row per month: Russian (also Kyrgyz, Tajik and Uzbek Cyrillic, which borrow its names),
- * Kazakh (Cyrillic and Latin), Uzbek and Azerbaijani Latin, Turkmen, English. A word is a month when it starts
- * with a stem, so case endings match too: «сентября», «сентябри», «sentyabrda», «sentýabr».
+ * Kazakh (Cyrillic, the 2018 Latin with acute accents and the 2021 Latin with ä ü ū ı ş), Uzbek (the
+ * current Latin spelling «sentabr», «oktabr» and the older «sentyabr»), Azerbaijani Latin, Turkmen, English,
+ * and the Kyrgyz traditional names («аяк оона», «жалган куран»…). A word is a month when it starts with a
+ * stem, so case endings match too: «сентября», «сентябри», «sentyabrda», «sentýabr», «аяк оонанын».
  */
 const MONTH_STEMS: readonly (readonly string[])[] = [
-  ['январ', 'қаңтар', 'qantar', 'yanvar', 'ýanwar', 'january'],
-  ['феврал', 'ақпан', 'aqpan', 'fevral', 'fewral', 'february'],
-  ['март', 'наурыз', 'nauryz', 'mart', 'march'],
-  ['апрел', 'сәуір', 'sáuir', 'sauir', 'aprel', 'april'],
-  ['май', 'мая', 'мамыр', 'mamyr', 'may', 'maý'],
-  ['июн', 'маусым', 'mausym', 'iyun', 'iýun', 'june'],
-  ['июл', 'шілде', 'shilde', 'iyul', 'iýul', 'july'],
-  ['август', 'тамыз', 'tamyz', 'avgust', 'avqust', 'awgust', 'august'],
-  ['сентябр', 'қыркүйек', 'qyrkúiek', 'qyrkuiek', 'sentyabr', 'sentýabr', 'september'],
-  ['октябр', 'қазан', 'qazan', 'oktyabr', 'oktýabr', 'october'],
-  ['ноябр', 'қараша', 'qarasha', 'noyabr', 'noýabr', 'november'],
-  ['декабр', 'желтоқсан', 'jeltoqsan', 'dekabr', 'december'],
-];
+  ['январ', 'қаңтар', 'qantar', 'qañtar', 'yanvar', 'ýanwar', 'үчтүн ай', 'january'],
+  ['феврал', 'ақпан', 'aqpan', 'fevral', 'fewral', 'бирдин ай', 'february'],
+  ['март', 'наурыз', 'nauryz', 'mart', 'жалган куран', 'march'],
+  ['апрел', 'сәуір', 'sáuir', 'säuır', 'säuir', 'sauir', 'aprel', 'чын куран', 'april'],
+  ['май', 'мая', 'мамыр', 'mamyr', 'may', 'maý', 'бугу'],
+  ['июн', 'маусым', 'mausym', 'iyun', 'iýun', 'кулжа', 'june'],
+  ['июл', 'шілде', 'shilde', 'şılde', 'iyul', 'iýul', 'теке', 'july'],
+  ['август', 'тамыз', 'tamyz', 'avgust', 'avqust', 'awgust', 'баш оона', 'august'],
+  ['сентябр', 'сентабр', 'қыркүйек', 'qyrkúiek', 'qyrküiek', 'qyrkuiek', 'sentyabr', 'sentabr', 'sentýabr', 'аяк оона', 'september'],
+  ['октябр', 'октабр', 'қазан', 'qazan', 'oktyabr', 'oktabr', 'oktýabr', 'тогуздун ай', 'october'],
+  ['ноябр', 'қараша', 'qarasha', 'qaraşa', 'noyabr', 'noýabr', 'жетинин ай', 'november'],
+  ['декабр', 'желтоқсан', 'jeltoqsan', 'dekabr', 'бештин ай', 'december'],
+]; // biome-ignore format: one row per month reads better packed
 // Abbreviations match only as whole words («мар.», «Sept»): as stems they would also match «марок», «separate».
 const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
   ['янв', 'jan'],
@@ -80,8 +89,9 @@ const ABBREVIATIONS = byLengthDescending(MONTH_ABBREVIATIONS.flat());
 
 const LETTER = '\\p{L}';
 const MONTH_WORD = `(?<!${LETTER})((?:${STEMS.join('|')})${LETTER}*|(?:${ABBREVIATIONS.join('|')})(?!${LETTER}))\\.?`;
-// "19-го", "19-njy" (Turkmen), "19-" (Uzbek, Kyrgyz): an ordinal ending glued to the day.
-const DAY = `(?<!\\d)(\\d{1,2})(?:-?(?:го|е|ое|nji|njy|inji|ynjy|st|nd|rd|th))?`;
+// "19-го", "19-njy" (Turkmen), "19-" (Uzbek, Kyrgyz): an ordinal ending glued to the day. Not the minutes of
+// a time: in «15:30 бугун» the 30 is no day.
+const DAY = `(?<![\\d:])(\\d{1,2})(?:-?(?:го|е|ое|nji|njy|inji|ynjy|st|nd|rd|th))?`;
 const YEAR = '(\\d{4})(?!\\d)';
 // «2025 жылғы», «2025-yil», «2025-ci il», «2025 ýyl», «соли 2025»: words that may sit next to the year.
 const YEAR_WORD = `(?:\\s*-?\\s*(?:жыл${LETTER}*|ж\\.|yil${LETTER}*|йил${LETTER}*|-?c[iı]\\s+il${LETTER}*|il${LETTER}*|ýyl${LETTER}*|сол${LETTER}*|г\\.|года?|y\\.|ý\\.))?`;
@@ -95,8 +105,12 @@ const DAY_MONTH_ONLY = new RegExp(`${DAY}[\\s.-]*${MONTH_WORD}`, 'iu');
 const NUMERIC_DMY = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.])/;
 const NUMERIC_YMD = /(?<![\d.])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])/;
 
-const TODAY = /(?<!\p{L})(?:сегодня|бүгін|бүгүн|bugun|бугун|bu\s?gün|şu\s?gün|имрӯз|today)(?!\p{L})/iu;
-const YESTERDAY = /(?<!\p{L})(?:вчера|кеше|кечээ|kecha|кеча|dünən|düýn|дирӯз|yesterday)(?!\p{L})/iu;
+// Tajik sites without the Tajik letters write «имруз», «дируз».
+const TODAY = /(?<!\p{L})(?:сегодня|бүгін|бүгүн|bugun|бугун|bu\s?gün|şu\s?gün|имрӯз|имруз|today)(?!\p{L})/iu;
+const YESTERDAY = /(?<!\p{L})(?:вчера|кеше|кечээ|kecha|кеча|dünən|düýn|дирӯз|дируз|yesterday)(?!\p{L})/iu;
+const DAY_BEFORE_YESTERDAY = /(?<!\p{L})позавчера(?!\p{L})/iu;
+// Indexed by how many days back each word points.
+const RELATIVE_DAYS = [TODAY, YESTERDAY, DAY_BEFORE_YESTERDAY];
 const AGO = '(?:назад|бұрын|мурун|oldin|олдин|əvvəl|öň|пеш|ago)';
 const UNIT_MINUTES: ReadonlyArray<[RegExp, number]> = [
   [/^(?:мин|мүнөт|daqiqa|дақиқа|dəqiqə|minut|min)/iu, 1],
@@ -115,6 +129,7 @@ function parseIso(text: string): DateParts | null {
     ...wallClock(m[1], m[2], m[3], m[4], m[5], m[6]),
     millisecond: m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0,
     ...offsetOf(m[8]),
+    timeStated: m[4] !== undefined,
   };
 }
 
@@ -122,7 +137,11 @@ function parseRfc2822(text: string): DateParts | null {
   const m = RFC_2822_PATTERN.exec(text);
   const month = RFC_2822_MONTHS.indexOf(m?.[2]?.toLowerCase() ?? '') + 1;
   if (!m || month === 0) return null;
-  return { ...wallClock(m[3], String(month), m[1], m[4], m[5], m[6]), ...offsetOf(m[7]) };
+  return {
+    ...wallClock(m[3], String(month), m[1], m[4], m[5], m[6]),
+    ...offsetOf(m[7]),
+    timeStated: m[4] !== undefined,
+  };
 }
 
 /** "19.09.2025", "19/09/2025 10:15", "10:15 | 19-09-2025", "2025.09.19": day-first or year-first. */
@@ -158,17 +177,15 @@ function parseMonthNameWithoutYear(text: string, context: DateContext): DatePart
 }
 
 /**
- * "сегодня, 10:15", "вчера в 18:40", "bugun 09:00", "dünən": the day in the page's zone, at the stated time.
- * The word needs a time or nothing else around it: "Сегодня в Душанбе…" opens sentences, not date lines.
+ * "сегодня, 10:15", "вчера в 18:40", "bugun 09:00", "dünən", "позавчера": the day in the page's zone, at the
+ * stated time. The word needs a time or nothing else around it: "Сегодня в Душанбе…" opens sentences, not
+ * date lines.
  */
 function parseTodayYesterday(text: string, context: DateContext): DateParts | null {
-  const daysBack = TODAY.test(text) ? 0 : YESTERDAY.test(text) ? 1 : -1;
+  const daysBack = RELATIVE_DAYS.findIndex((word) => word.test(text));
   const time = TIME_PATTERN.exec(text);
   const isBareWord =
-    text
-      .replace(TODAY, '')
-      .replace(YESTERDAY, '')
-      .replace(/[\s,.:]/g, '') === '';
+    RELATIVE_DAYS.reduce((rest, word) => rest.replace(word, ''), text).replace(/[\s,.:]/g, '') === '';
   if (daysBack < 0 || (!time && !isBareWord)) return null;
   const today = zonedDate(context.now.getTime(), context.timezone);
   const day = new Date(Date.UTC(today.year, today.month - 1, today.day - daysBack));
@@ -177,7 +194,7 @@ function parseTodayYesterday(text: string, context: DateContext): DateParts | nu
     String(day.getUTCMonth() + 1),
     String(day.getUTCDate()),
   );
-  return time ? { ...parts, ...timeOf(time) } : parts;
+  return time ? { ...parts, ...timeOf(time), timeStated: true } : parts;
 }
 
 /** "2 часа назад", "15 минут бұрын", "3 soat oldin", "5 dəqiqə əvvəl", "an hour ago": now minus the span. */
@@ -197,6 +214,7 @@ function parseTimeAgo(text: string, context: DateContext): DateParts | null {
     second: 0,
     millisecond: 0,
     offsetMinutes: 0,
+    timeStated: true,
   };
 }
 
@@ -236,7 +254,7 @@ function monthNameParts(
 function withTime(text: string, dateMatch: RegExpExecArray, date: DateParts): DateParts {
   const rest = `${text.slice(0, dateMatch.index)} ${text.slice(dateMatch.index + dateMatch[0].length)}`;
   const time = TIME_PATTERN.exec(rest);
-  return time ? { ...date, ...timeOf(time) } : date;
+  return time ? { ...date, ...timeOf(time), timeStated: true } : date;
 }
 
 function timeOf(time: RegExpExecArray): Pick<DateParts, 'hour' | 'minute' | 'second'> {
@@ -352,7 +370,12 @@ export function isValidTimeZone(timezone: string): boolean {
   }
 }
 
-function resolve(parsers: readonly DateParser[], text: string, timezone: string, now: Date): Date | null {
+function resolve(
+  parsers: readonly DateParser[],
+  text: string,
+  timezone: string,
+  now: Date,
+): FoundDate | null {
   const cleaned = text.replace(/[\s\u00a0]+/g, ' ').trim();
   if (!cleaned || !isValidTimeZone(timezone)) return null;
   const context = { timezone, now };
@@ -361,7 +384,8 @@ function resolve(parsers: readonly DateParser[], text: string, timezone: string,
     if (!parts) continue;
     if (!isPlausible(parts)) return null;
     const date = wallClockToUtc(parts, timezone);
-    return date.getTime() - now.getTime() > FUTURE_TOLERANCE_MS ? null : date;
+    if (date.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) return null;
+    return { date, timeStated: parts.timeStated === true };
   }
   return null;
 }
@@ -372,10 +396,31 @@ function resolve(parsers: readonly DateParser[], text: string, timezone: string,
  * Returns null for unknown forms, impossible dates and dates more than a day after `now`.
  */
 export function parseDateInZone(text: string, timezone: string, now: Date = new Date()): Date | null {
+  return resolve(DATE_PARSERS, text, timezone, now)?.date ?? null;
+}
+
+/** Like parseDateInZone, and says whether the text gave a time of day ("2025-09-21" gives none). */
+export function parseDateWithTime(text: string, timezone: string, now: Date = new Date()): FoundDate | null {
   return resolve(DATE_PARSERS, text, timezone, now);
 }
 
 /** Only the human forms, searched inside a line of page text ("Опубликовано: 19 сентября 2025, 10:15"). */
 export function findDateInText(text: string, timezone: string, now: Date = new Date()): Date | null {
+  return resolve(TEXT_PARSERS, text, timezone, now)?.date ?? null;
+}
+
+/** Like findDateInText, and says whether the line gave a time of day ("21 сентября, 2025" gives none). */
+export function findDateWithTimeInText(
+  text: string,
+  timezone: string,
+  now: Date = new Date(),
+): FoundDate | null {
   return resolve(TEXT_PARSERS, text, timezone, now);
+}
+
+/** True when both instants fall on the same calendar day of `timezone`. */
+export function isSameLocalDay(first: Date, second: Date, timezone: string): boolean {
+  const a = zonedDate(first.getTime(), timezone);
+  const b = zonedDate(second.getTime(), timezone);
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }

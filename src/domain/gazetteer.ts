@@ -565,6 +565,9 @@ export const memberStateGazetteer: Readonly<Record<Country, readonly GazetteerGr
         'balkanabat*',
         'балканск* велаят*',
         'balkan welaýat*',
+        // In Russian only Turkmenistan's districts and regions are «этрапы» and «велаяты».
+        'этрап*',
+        'велаят*',
       ],
     },
     {
@@ -700,6 +703,7 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
         'ауган*',
         'афғон*',
         'owgan*',
+        'ооган*',
         'талиб*',
         'taliban*',
       ],
@@ -711,7 +715,7 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
     },
   ],
   Iran: [
-    { kind: 'country', terms: ['иран*', 'iran*', 'eron*'] },
+    { kind: 'country', terms: ['иран*', 'iran*', 'eron*', 'эрон*', 'eýran*', 'ирон*'] },
     { kind: 'capital', terms: ['тегеран*', 'tehran*', 'tehron*'] },
   ],
   Pakistan: [{ kind: 'country', terms: ['пакистан*', 'pakistan*', 'pokiston*'] }],
@@ -801,10 +805,13 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
   Ukraine: [
     { kind: 'country', terms: ['украин*', 'ukrain*', 'ukraina*'] },
     { kind: 'capital', terms: ['киев*', 'kyiv*', 'kiev*'] },
+    { kind: 'institution', terms: ['нацполици*', 'СБУ', 'SBU', 'ГУНП', 'ДПСУ', 'госпогранслужб* украин*'] },
+    { kind: 'currency', terms: ['гривн*', 'гривен', 'hryvni*', 'грн'] },
   ],
   Belarus: [
     { kind: 'country', terms: ['беларус*', 'белорус*', 'belarus*'] },
     { kind: 'capital', terms: ['минск*', 'minsk*'] },
+    { kind: 'institution', terms: ['ГУНиПТЛ', 'ГУБОПиК', 'лукашенк*', 'lukashenk*'] },
   ],
   Georgia: [
     {

@@ -77,10 +77,13 @@ export type RawLexicon = z.input<typeof lexiconSchema>;
 
 export interface CompiledTerm {
   term: string;
-  /** The term's first word without its stem mark: a text lacking it cannot match. */
+  /**
+   * The longest part of the term's first word without its stem mark or an apostrophe (which a text may leave out):
+   * a text lacking it cannot match.
+   */
   literal: string;
   /**
-   * The literal's first `BEGINNING_LENGTH` UTF-16 units, fewer where its leading letters are fewer ('' when it
+   * The first word's first `BEGINNING_LENGTH` UTF-16 units, fewer where its leading letters are fewer ('' when it
    * starts with none): a match starts a word, so a text none of whose words begins with them cannot match.
    */
   beginning: string;
@@ -117,9 +120,68 @@ export interface CompiledLexicon {
 const apostrophes = /[ʻʼʹ'‘’`´′]/g;
 
 /**
- * Brings text and terms to one comparable form: links dropped (their slugs would repeat the text), NFC, lower case, ё→е, every Uzbek/Turkic apostrophe
- * variant → ', Turkish/Azerbaijani dotted and dotless i → i (so NARKOTİK, narkotık and narkotik meet),
- * invisible characters dropped, whitespace collapsed so that phrases match across line breaks.
+ * Letters folded to a common form, so that one term reaches every way the region writes a word:
+ * - Kazakh Latin of 2018 (á ǵ ń ó ú) and of 2021 (ä ğ ñ ö ü ū ş ç) meet (tárkilendi, tärkılendı → tarkilendi);
+ * - Turkmen and Azerbaijani letters fold the same way (neşe, nəşə → neshe; narkotiklərin → narkotiklerin), which
+ *   also reaches Azerbaijani typed without its letters, e for ə being the usual stand-in;
+ * - Cyrillic letters of Kazakh, Kyrgyz, Tajik and Uzbek fold to their Russian look-alikes (есірткі → есиртки,
+ *   баңги → банги, нашъамандӣ → нашъаманди, кўкнори → кукнори), as pages typed on a Russian keyboard write them;
+ * - Arabic-script Kazakh: the front-vowel sign ٴ and the vowel letters with hamza lose the mark, Persian keheh and
+ *   yeh and Kazakh ە become the letters Persian and Arabic keyboards type for them, tatweel and vowel marks go.
+ * Turkmen ý (a consonant) and Kazakh 2018 ý (the vowel у) stay apart: terms spell both where it matters.
+ */
+const foldedLetters: Readonly<Record<string, string>> = {
+  á: 'a',
+  ä: 'a',
+  ǵ: 'g',
+  ğ: 'g',
+  ń: 'n',
+  ñ: 'n',
+  ň: 'n',
+  ó: 'o',
+  ö: 'o',
+  ú: 'u',
+  ü: 'u',
+  ū: 'u',
+  ş: 'sh',
+  ç: 'ch',
+  ə: 'e',
+  ž: 'zh',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ҳ: 'х',
+  ҷ: 'ч',
+  ӣ: 'и',
+  ӯ: 'у',
+  ў: 'у',
+  җ: 'ж',
+  ҝ: 'к',
+  ҹ: 'ч',
+  ј: 'й',
+  ٴ: '',
+  ٵ: 'ا',
+  ٶ: 'و',
+  ٷ: 'ۇ',
+  ٸ: 'ى',
+  ک: 'ك',
+  ی: 'ى',
+  ي: 'ى',
+  ە: 'ه',
+};
+const foldable = new RegExp(`[${Object.keys(foldedLetters).join('')}]|[\\u0640\\u064b-\\u0652]`, 'g');
+
+/**
+ * Brings text and terms to one comparable form: links dropped (their slugs would repeat the text), NFC, lower case,
+ * ё→е, every Uzbek/Turkic apostrophe variant → ', Turkish/Azerbaijani dotted and dotless i → i (so NARKOTİK,
+ * narkotık and narkotik meet), the letters of `foldedLetters` folded, invisible characters dropped, whitespace
+ * collapsed so that phrases match across line breaks.
  */
 export function normalizeForMatching(text: string): string {
   return text
@@ -131,6 +193,7 @@ export function normalizeForMatching(text: string): string {
     .replace(/ı/g, 'i')
     .replace(/ё/g, 'е')
     .replace(apostrophes, "'")
+    .replace(foldable, (char) => foldedLetters[char] ?? '')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\s+/g, ' ');
 }
@@ -145,8 +208,13 @@ function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** An apostrophe in a term may be left out in the text: Uzbek is often typed without oʻ, gʻ and the tutuq belgisi. */
+function compileLetters(literal: string): string {
+  return escapeRegExp(literal).replaceAll("'", "'?");
+}
+
 function compileWord(word: string): string {
-  return word.endsWith('*') ? escapeRegExp(word.slice(0, -1)) + stemTail : escapeRegExp(word);
+  return word.endsWith('*') ? compileLetters(word.slice(0, -1)) + stemTail : compileLetters(word);
 }
 
 const leadingLetters = new RegExp(`^${letter}*`, 'u');
@@ -157,11 +225,14 @@ export function compileTerm(term: string): CompiledTerm {
   const normalized = normalizeForMatching(term.trim());
   const words = normalized.split(' ');
   const body = words.map(compileWord).join('\\s+');
-  const literal = (words[0] ?? '').replace(/\*$/, '');
+  const firstWord = (words[0] ?? '').replace(/\*$/, '');
+  const literal = firstWord
+    .split("'")
+    .reduce((longest, piece) => (piece.length > longest.length ? piece : longest));
   return {
     term: normalized,
     literal,
-    beginning: leadingLetters.exec(literal)![0].slice(0, BEGINNING_LENGTH),
+    beginning: leadingLetters.exec(firstWord)![0].slice(0, BEGINNING_LENGTH),
     pattern: new RegExp(`${wordStart}${body}${wordEnd}`, 'gu'),
   };
 }

@@ -2,6 +2,7 @@ import { CharacterClasses } from './character-classes.js';
 import { FrancProfile, type FrancRanking } from './franc-ranking.js';
 import {
   ALIEN_LETTER,
+  alternativeLetterRates,
   francCodeToLanguage,
   francKin,
   type LetteredScript,
@@ -79,9 +80,7 @@ export function detectLanguage(input: TextForAnalysis, options: LanguageOptions 
   const letters = countLetters(sample, script);
   if (letters.total < MIN_LETTERS) return undetermined(script, 0);
 
-  const letterFit = new Map(
-    candidates.map((lang) => [lang, letterLogLikelihood(letters, script, letterRates[script][lang]!)]),
-  );
+  const letterFit = new Map(candidates.map((lang) => [lang, languageLetterFit(letters, script, lang)]));
   const prior = (lang: Language): number =>
     (rareScriptPriorNats[script][lang] ?? 0) + (options.declared?.includes(lang) ? DECLARED_PRIOR_NATS : 0);
   const franc = new FrancProfile(sample);
@@ -143,12 +142,46 @@ interface LetterCounts {
   marked: Map<string, number>;
 }
 
+/** What may stand between a sentence's start (the text's, or after . ! ? … : ; or a line break) and its first word. */
+const sentenceStart = /(?:^|[.!?…:;\n])[\s"'«»“”„‘’()[\]—–-]*$/u;
+const titleCase = /^\p{Lu}\p{Ll}/u;
+/**
+ * A capitalised word inside a sentence is mostly a name, and a name is often spelt in the letters of the language it
+ * comes from rather than of the text around it (Qashqadaryo in an English report, Қарағанды in a Russian one), while
+ * Turkic writers spell foreign names their own way (Virciniyada): its letters count, but for half — unless the
+ * names outweigh the other words.
+ */
+const NAME_WEIGHT = 0.5;
+
+/** The distinct words of the sample, lower-cased: names apart (see NAME_WEIGHT), a word used both ways not a name. */
+function evidenceWords(sample: string): { words: string[]; names: string[] } {
+  const words = new Set<string>();
+  const names = new Set<string>();
+  for (const { 0: word, index } of sample.matchAll(wordPattern)) {
+    const isName = titleCase.test(word) && !sentenceStart.test(sample.slice(Math.max(0, index - 8), index));
+    (isName ? names : words).add(word.replaceAll('İ', 'i').toLowerCase());
+  }
+  return { words: [...words], names: [...names].filter((name) => !words.has(name)) };
+}
+
 /**
  * Counts each distinct word once: a name or a word repeated down the text would otherwise weigh as if every
  * repetition were fresh evidence.
  */
 function countLetters(sample: string, script: LetteredScript): LetterCounts {
-  const words = [...new Set(sample.replaceAll('İ', 'i').toLowerCase().match(wordPattern) ?? [])].join(' ');
+  const { words, names } = evidenceWords(sample);
+  const joinedWords = words.join(' ');
+  const joinedNames = names.join(' ');
+  // In a title-case headline, or a text of little more than names, the names are the evidence there is.
+  const nameWeight = joinedNames.length > joinedWords.length ? 1 : NAME_WEIGHT;
+  const counts: LetterCounts = { total: 0, marked: new Map() };
+  tallyLetters(joinedWords, script, 1, counts);
+  tallyLetters(joinedNames, script, nameWeight, counts);
+  return counts;
+}
+
+/** Adds the letters and signs of `words` (distinct words joined by spaces), each counted `weight` times. */
+function tallyLetters(words: string, script: LetteredScript, weight: number, counts: LetterCounts): void {
   // Each distinct letter is told marked, plain or alien once; counting by letter first keeps the classes in the
   // order their first letters appear.
   const occurrences = new Map<number, number>();
@@ -158,23 +191,20 @@ function countLetters(sample: string, script: LetteredScript): LetterCounts {
     if (letterScript !== scriptIndex || isSeparatingHardSign(words, index)) return;
     occurrences.set(codePoint, (occurrences.get(codePoint) ?? 0) + 1);
   });
-  const marked = new Map<string, number>();
   const add = (letterClass: string, count: number): void => {
-    marked.set(letterClass, (marked.get(letterClass) ?? 0) + count);
+    counts.marked.set(letterClass, (counts.marked.get(letterClass) ?? 0) + count * weight);
   };
-  let total = 0;
   for (const [codePoint, count] of occurrences) {
     const letter = String.fromCodePoint(codePoint);
-    total += count;
+    counts.total += count * weight;
     if (markedLetters[script].has(letter)) add(letter, count);
     else if (!plainLetters[script].test(letter)) add(ALIEN_LETTER, count);
   }
   for (const [sign, pattern] of Object.entries(letterSigns[script])) {
     const count = words.match(pattern)?.length ?? 0;
-    total += count;
+    counts.total += count * weight;
     if (count > 0) add(sign, count);
   }
-  return { total, marked };
 }
 
 function isSeparatingHardSign(words: string, index: number): boolean {
@@ -184,11 +214,22 @@ function isSeparatingHardSign(words: string, index: number): boolean {
 /** Every letter some letter table marks in the script, plus the alien class. */
 const markedLetters: Readonly<Record<LetteredScript, ReadonlySet<string>>> = Object.fromEntries(
   letteredScripts.map((script) => {
-    const tables = [...Object.values(letterRates[script]), ...Object.values(neighbourLetterRates[script])];
+    const tables = [
+      ...Object.values(letterRates[script]),
+      ...Object.values(alternativeLetterRates[script]),
+      ...Object.values(neighbourLetterRates[script]),
+    ];
     const letters = tables.flatMap((rates) => Object.keys(rates ?? {}));
     return [script, new Set([...letters, ...Object.keys(letterSigns[script]), ALIEN_LETTER])];
   }),
 ) as unknown as Record<LetteredScript, ReadonlySet<string>>;
+
+/** The letter fit of one of our languages: the better of its spellings' tables (Kazakh Latin of 2018 or 2021). */
+function languageLetterFit(letters: LetterCounts, script: LetteredScript, lang: Language): number {
+  const main = letterLogLikelihood(letters, script, letterRates[script][lang]!);
+  const alternative = alternativeLetterRates[script][lang];
+  return alternative ? Math.max(main, letterLogLikelihood(letters, script, alternative)) : main;
+}
 
 /** Multinomial log-likelihood of the marked-letter counts under a language's letter rates. */
 function letterLogLikelihood(

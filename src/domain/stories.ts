@@ -1,4 +1,15 @@
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, SIMHASH_BANDS, simhashBands } from './fingerprint.js';
+import {
+  hammingDistance,
+  NEAR_DUPLICATE_MAX_DISTANCE,
+  SIMHASH_BANDS,
+  simhash64,
+  simhashBands,
+} from './fingerprint.js';
+import { digitsForNumberWords, isCalendarWord, latinCIsJ, withoutDateline } from './story-english.js';
+import { toCommonLatin } from './story-latin.js';
+import { type Amount, matchAmounts, readStoryNumbers } from './story-numbers.js';
+import { placeOf } from './story-places.js';
+import type { DetectedLanguage } from './types.js';
 
 /**
  * Stories: the reports of one event, whoever published them and in whichever language.
@@ -17,11 +28,13 @@ import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, SIMHASH_BANDS, simhashBan
 export interface StoryFacts {
   /** Seized amounts in grams (`3000` for 3 kg, 3 кг, 3 kq, 3 келі, 3000 граммов). */
   quantities: string[];
+  /** Amounts a word marks as rounded, in grams (`3000` for over 3 kg, более 3 кг, 3 kg dan ortiq). */
+  approxQuantities: string[];
   /** Other numbers (ages, counts, article numbers), years left out: nearly every text has one. */
   numbers: string[];
   /** Day and month, `dd-mm`: the year is often left out. */
   dates: string[];
-  /** Name keys of capitalised words inside a sentence. */
+  /** Name keys of capitalised words inside a sentence, and place keys (`@baku`) wherever they stand. */
   names: string[];
   /** Name keys of capitalised words opening a sentence: names only when the other text has them inside one. */
   leadingWords: string[];
@@ -50,101 +63,26 @@ export const MIN_SHARED_FACTS = { withAmountOrDate: 3, otherwise: 4 } as const;
 /** At least this share of the numbers of the text with fewer numbers must appear in the other. */
 export const MIN_NUMBER_AGREEMENT = 0.5;
 
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'yo',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  ә: 'a',
-  ғ: 'g',
-  қ: 'k',
-  ң: 'n',
-  ө: 'o',
-  ұ: 'u',
-  ү: 'u',
-  һ: 'h',
-  і: 'i',
-  ҳ: 'h',
-  ҷ: 'j',
-  ӣ: 'i',
-  ӯ: 'u',
-  ў: 'u',
-  ҝ: 'g',
-  ј: 'y',
-  ҹ: 'j',
-  җ: 'zh',
-};
-
-const LATIN_TO_ASCII: Readonly<Record<string, string>> = {
-  ə: 'a',
-  ä: 'a',
-  ı: 'i',
-  ö: 'o',
-  ü: 'u',
-  ş: 'sh',
-  ç: 'ch',
-  ğ: 'g',
-  ň: 'n',
-  ý: 'y',
-  ž: 'zh',
-  q: 'k',
-  x: 'kh',
-  w: 'v',
-  é: 'e',
-  ñ: 'n',
-};
-
-const APOSTROPHES = /['ʻʼ‘’`´]/gu;
-
-/** Lower-case Latin spelling shared by the region's scripts: Russian, Kazakh and Azerbaijani `Баку`/`Bakı` → `baku`/`baki`. */
-export function toCommonLatin(text: string): string {
-  return Array.from(text.normalize('NFC').toLowerCase().replace(APOSTROPHES, ''))
-    .map((char) => CYRILLIC_TO_LATIN[char] ?? LATIN_TO_ASCII[char] ?? char)
-    .join('');
-}
+export { toCommonLatin };
 
 /**
  * A name's key: first letter (any vowel as `V`, since `Е`/`Ye` and `Ə`/`А` open one name) and the next three
  * consonants. Vowels and endings differ between languages and cases (`Шымкенте`, `Şımkənt`, `Shymkent`); the
- * consonant frame does not.
+ * consonant frame does not. The velars are one consonant: Russian х stands for Kazakh қ and х, Uzbek and
+ * Azerbaijani x and English kh (`Казахстан`, `Қазақстан`), Turkic g and q for Russian к and х and English g, gh
+ * and k (`Aşgabat`, `Ашхабад`; `Sumqayıt`, `Sumgait`; `Ghafurov`, `Гафуров`). A Latin `c` is `j` in Azerbaijani
+ * (`Gəncə`, Ganja) and `k` or `s` in English (`Colombia`, `Cyprus`).
  */
-export function nameKey(word: string): string | undefined {
+export function nameKey(word: string, lang?: DetectedLanguage | null): string | undefined {
   const latin = toCommonLatin(word)
     .replace(/[^a-z]/g, '')
+    .replace(/c(?!h)(?=([eiy])?)/g, (_c, soft: string | undefined) =>
+      latinCIsJ(lang) ? 'j' : soft ? 's' : 'k',
+    )
     .replace(/shch|sh/g, 's')
     .replace(/ch|ts/g, 'c')
     .replace(/d?zh|dj/g, 'j')
-    // Russian х stands for Kazakh қ and х, Uzbek and Azerbaijani x, English kh: `Казахстан`, `Қазақстан`.
-    .replace(/kh|h/g, 'k');
+    .replace(/kh|h|g|q/g, 'k');
   const first = latin[0];
   if (!first) return undefined;
   const frame = `${/[aeiouy]/.test(first) ? 'V' : first}${latin.slice(1).replace(/[aeiouy]/g, '')}`;
@@ -152,111 +90,35 @@ export function nameKey(word: string): string | undefined {
   return key.length >= 3 ? key : undefined;
 }
 
-/** Month-name stems in the common Latin spelling, index 0 = January; Kazakh has its own names. */
-const MONTH_STEMS: readonly string[][] = [
-  ['yanvar', 'ianvar', 'january', 'kantar'],
-  ['fevral', 'february', 'akpan'],
-  ['mart', 'march', 'nauryz'],
-  ['aprel', 'april', 'sauir'],
-  ['may', 'mai', 'mamyr'],
-  ['iyun', 'june', 'mausym'],
-  ['iyul', 'july', 'shilde'],
-  ['avgust', 'avkust', 'august', 'tamyz'],
-  ['sentyabr', 'sentabr', 'september', 'kyrkuyek'],
-  ['oktyabr', 'oktabr', 'october', 'kazan'],
-  ['noyabr', 'november', 'karasha'],
-  ['dekabr', 'december', 'zheltoksan'],
-];
-const monthAlternation = MONTH_STEMS.flat().join('|');
-const monthOf = (word: string): number =>
-  MONTH_STEMS.findIndex((stems) => stems.some((stem) => word.startsWith(stem)));
-
-const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,](\d+))?`;
-/** `20-sentyabr` (Uzbek), `20-nji sentýabrda` (Turkmen), `20 сентября`, `20 қыркүйекте`. */
-const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:-[a-z]{1,4})?[\s-]+(${monthAlternation})[a-z]*`, 'g');
-/** `September 20` (English), `sentyabrın 20-də` (Azerbaijani); not `September 20.5` or a time `20:30`. */
-const MONTH_DAY = new RegExp(
-  String.raw`\b(${monthAlternation})[a-z]*\s+(\d{1,2})(?:-[a-z]{1,4})?\b(?![.,:]\d)`,
-  'g',
-);
-const NUMERIC_DATE = /\b(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})\b/g;
-const ISO_DATE = /\b(?:19|20)\d{2}-(\d{2})-(\d{2})\b/g;
-/** `1 кг 240 г`, written `1,24 kg` by another outlet: one amount. */
-const KILOS_AND_GRAMS =
-  /\b(\d+)\s?(?:kg|kk|kilo(?!met)[a-z]*|keli[a-z]*)\s+(\d{1,3})\s?(?:[gk]ramm?[a-z]*|gr|g)\b/g;
-const QUANTITY = new RegExp(
-  String.raw`${NUMBER}\s?(kg|kk|kilo(?!met)[a-z]*|keli[a-z]*|[gk]ramm?[a-z]*|gr|g|tonn[a-z]*|t)\b`,
-  'g',
-);
-const GRAMS_PER_UNIT: ReadonlyArray<[RegExp, number]> = [
-  [/^(kg|kk|kilo|keli)/, 1000],
-  [/^(g|gr|[gk]ram)/, 1],
-  [/^(t|tonn)/, 1_000_000],
-];
-const PLAIN_NUMBER = new RegExp(NUMBER, 'g');
-const YEAR = /^(19|20)\d\d$/;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function dateKey(day: number, month: number): string | undefined {
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? `${pad(day)}-${pad(month)}` : undefined;
-}
-
-function numberValue(whole: string, fraction: string | undefined): number {
-  return Number(`${whole.replace(/\D/g, '')}${fraction ? `.${fraction}` : ''}`);
-}
-
-/** Collects what `read` makes of each match and blanks the match, so that its digits are not read again. */
-function takeMatches(text: string, pattern: RegExp, read: (groups: string[]) => string | undefined) {
-  const found: string[] = [];
-  const rest = text.replace(pattern, (match: string, ...args: unknown[]) => {
-    const value = read(args.slice(0, -2) as string[]);
-    if (value !== undefined) found.push(value);
-    return ' '.repeat(match.length);
-  });
-  return { found, rest };
-}
-
-function readNumbers(latin: string): Pick<StoryFacts, 'quantities' | 'numbers' | 'dates'> {
-  const dayMonth = takeMatches(latin, DAY_MONTH, ([day, month]) => dateKey(Number(day), monthOf(month!) + 1));
-  const monthDay = takeMatches(dayMonth.rest, MONTH_DAY, ([month, day]) =>
-    dateKey(Number(day), monthOf(month!) + 1),
-  );
-  const numeric = takeMatches(monthDay.rest, NUMERIC_DATE, ([day, month]) =>
-    dateKey(Number(day), Number(month)),
-  );
-  const iso = takeMatches(numeric.rest, ISO_DATE, ([month, day]) => dateKey(Number(day), Number(month)));
-  const kilosAndGrams = takeMatches(iso.rest, KILOS_AND_GRAMS, ([kilos, grams]) =>
-    String(Number(kilos) * 1000 + Number(grams)),
-  );
-  const quantities = takeMatches(kilosAndGrams.rest, QUANTITY, ([whole, fraction, unit]) => {
-    const grams = GRAMS_PER_UNIT.find(([pattern]) => pattern.test(unit!))?.[1];
-    return grams === undefined ? undefined : String(Math.round(numberValue(whole!, fraction) * grams));
-  });
-  const numbers = takeMatches(quantities.rest, PLAIN_NUMBER, ([whole, fraction]) => {
-    const value = numberValue(whole!, fraction);
-    return YEAR.test(whole!) || value < 2 ? undefined : String(value);
-  });
-  return {
-    dates: distinct([...dayMonth.found, ...monthDay.found, ...numeric.found, ...iso.found]),
-    quantities: distinct([...kilosAndGrams.found, ...quantities.found]),
-    numbers: distinct(numbers.found),
-  };
-}
-
 const WORD = /[\p{L}'ʻʼ‘’]+/gu;
 // Quotation marks are left out: they open names (`«Дәрмек»`, `"Hydra"`) far more often than sentences.
 const SENTENCE_END = /(?:^|[.!?…:;()[\]|*#\n–—])\s*$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
-function readNames(text: string): Pick<StoryFacts, 'names' | 'leadingWords'> {
+/** Places are names wherever they stand; other capitalised words are keyed by their consonant frame. */
+function keyOfWord(word: string, next: string | undefined, lang: DetectedLanguage | null | undefined) {
+  const place = placeOf(word, next);
+  if (place) return { key: `@${place}`, place: true };
+  if (isCalendarWord(word)) return undefined;
+  const key = nameKey(word, lang);
+  return key ? { key, place: false } : undefined;
+}
+
+/** The word after a match when only a hyphen or a space stands between (`Issyk-Kul`, `Jalal-Abad`). */
+const NEXT_WORD = /^[ -]([\p{L}'ʻʼ‘’]+)/u;
+
+function readNames(text: string, lang?: DetectedLanguage | null): Pick<StoryFacts, 'names' | 'leadingWords'> {
   const names: string[] = [];
   const leadingWords: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const key = CAPITALISED.test(match[0]) ? nameKey(match[0]) : undefined;
-    if (!key) continue;
+    if (!CAPITALISED.test(match[0])) continue;
+    const next = NEXT_WORD.exec(
+      text.slice(match.index + match[0].length, match.index + match[0].length + 40),
+    );
+    const found = keyOfWord(match[0], next?.[1], lang);
+    if (!found) continue;
     const opensSentence = SENTENCE_END.test(text.slice(Math.max(0, match.index - 3), match.index));
-    (opensSentence ? leadingWords : names).push(key);
+    (opensSentence && !found.place ? leadingWords : names).push(found.key);
   }
   const nameSet = new Set(names);
   return { names: distinct(names), leadingWords: distinct(leadingWords.filter((key) => !nameSet.has(key))) };
@@ -276,13 +138,44 @@ function withoutLinks(text: string): string {
 }
 
 /**
- * The facts of an article. Names come from the body, since English and Russian headlines capitalise words that
- * are not names; numbers and dates from the title too. A title-only item gives its names from the title.
+ * The facts of an article in its detected language. Names come from the body, since English and Russian headlines
+ * capitalise words that are not names; numbers and dates from the title too. A title-only item gives its names
+ * from the title. The date of a dateline is the filing day, not a fact of the event.
  */
-export function storyFacts(title: string, body: string): StoryFacts {
-  const [cleanTitle, cleanBody] = [withoutLinks(title), withoutLinks(body)];
+export function storyFacts(title: string, body: string, lang?: DetectedLanguage | null): StoryFacts {
+  const cleanTitle = digitsForNumberWords(withoutLinks(title));
+  const cleanBody = digitsForNumberWords(withoutDateline(withoutLinks(body)));
   const latin = toCommonLatin(`${cleanTitle}\n${cleanBody}`);
-  return { ...readNumbers(latin), ...readNames(cleanBody.trim() === '' ? cleanTitle : cleanBody) };
+  return {
+    ...readStoryNumbers(latin, lang),
+    ...readNames(cleanBody.trim() === '' ? cleanTitle : cleanBody, lang),
+  };
+}
+
+/** One report as story linking sees it: its text, detected language and publication time. */
+export interface StoryReport {
+  title: string;
+  body: string;
+  lang?: DetectedLanguage | null;
+  publishedAt: Date | null;
+  /** The article's fingerprint when already computed (`simhash64` of title and body); computed otherwise. */
+  simhash?: bigint | null;
+}
+
+/** What `compareForStory` compares: the pipeline (`src/workers/place-in-stories.ts`) and `npm run eval` build it here. */
+export function storyEvidenceOf(report: StoryReport): StoryEvidence {
+  const hasContent = report.title.trim() !== '' || report.body.trim() !== '';
+  const simhash =
+    report.simhash !== undefined
+      ? report.simhash
+      : hasContent
+        ? simhash64(`${report.title}\n${report.body}`)
+        : null;
+  return {
+    simhash,
+    facts: storyFacts(report.title, report.body, report.lang),
+    publishedAt: report.publishedAt,
+  };
 }
 
 const intersect = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => b.includes(x));
@@ -298,25 +191,28 @@ function sharedNames(a: StoryFacts, b: StoryFacts): string[] {
 /** A single digit (two suspects, 3 cars) is shared by unrelated texts all the time; it cannot tie two alone. */
 const beyondSingleDigit = (fact: string): boolean => !/^\d$/.test(fact);
 
-const numericFacts = (facts: StoryFacts): string[] => [
-  ...facts.quantities.map((q) => `${q} g`),
-  ...facts.numbers,
-  ...facts.dates.map((d) => `date ${d}`),
+const amountsOf = (facts: StoryFacts): Amount[] => [
+  ...facts.quantities.map((grams) => ({ grams: Number(grams), approximate: false })),
+  ...facts.approxQuantities.map((grams) => ({ grams: Number(grams), approximate: true })),
 ];
 
+const amountLabel = (amount: Amount): string => `${amount.approximate ? '~' : ''}${amount.grams} g`;
+
 /**
- * Every amount of the text that names fewer must be in the other: a headline may round `3,5 кг` to `3 кг` and a
- * retelling may leave an amount out, but a copy does not change one.
+ * Every amount of the text that names fewer must agree with one of the other (`amountsAgree`): a headline may round
+ * `3,5 кг` to `3 кг`, an English version may write "over 3 kg" and a retelling may leave an amount out, but a copy
+ * does not change one.
  */
-function quantitiesDisagree(a: readonly string[], b: readonly string[]): boolean {
+function quantitiesDisagree(a: readonly Amount[], b: readonly Amount[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
-  return fewer.some((amount) => !more.includes(amount));
+  return matchAmounts(fewer, more).length < fewer.length;
 }
 
 /** Whether two articles report one story, and why (or why not). */
 export function compareForStory(a: StoryEvidence, b: StoryEvidence): StoryMatch {
-  if (quantitiesDisagree(a.facts.quantities, b.facts.quantities)) {
+  const [amountsA, amountsB] = [amountsOf(a.facts), amountsOf(b.facts)];
+  if (quantitiesDisagree(amountsA, amountsB)) {
     return { same: false, reason: 'different quantities' };
   }
   if (a.simhash !== null && b.simhash !== null) {
@@ -329,21 +225,32 @@ export function compareForStory(a: StoryEvidence, b: StoryEvidence): StoryMatch 
   }
   const { dates: da } = a.facts;
   const { dates: db } = b.facts;
-  if (da.length > 0 && db.length > 0 && intersect(da, db).length === 0) {
+  const sharedDates = intersect(da, db);
+  if (da.length > 0 && db.length > 0 && sharedDates.length === 0) {
     return { same: false, reason: 'different dates' };
   }
-  const numbersA = numericFacts(a.facts);
-  const numbersB = numericFacts(b.facts);
-  const sharedNumbers = intersect(numbersA, numbersB);
+  const sharedAmounts = matchAmounts(amountsA, amountsB).map(([x, y]) =>
+    x.grams === y.grams && x.approximate === y.approximate
+      ? amountLabel(x)
+      : `${amountLabel(x)} ≈ ${amountLabel(y)}`,
+  );
+  const sharedNumbers = [
+    ...sharedAmounts,
+    ...intersect(a.facts.numbers, b.facts.numbers),
+    ...sharedDates.map((d) => `date ${d}`),
+  ];
+  const numericCount = (facts: StoryFacts, amounts: readonly Amount[]) =>
+    amounts.length + facts.numbers.length + facts.dates.length;
   const names = sharedNames(a.facts, b.facts);
   if (!sharedNumbers.some(beyondSingleDigit)) {
     return { same: false, reason: 'no shared amount, date or number above 9' };
   }
   if (names.length === 0) return { same: false, reason: 'no shared name' };
-  const sharesAmountOrDate = sharedNumbers.some((fact) => fact.endsWith(' g') || fact.startsWith('date '));
+  const sharesAmountOrDate = sharedAmounts.length > 0 || sharedDates.length > 0;
   const needed = sharesAmountOrDate ? MIN_SHARED_FACTS.withAmountOrDate : MIN_SHARED_FACTS.otherwise;
   if (sharedNumbers.length + names.length < needed) return { same: false, reason: 'too few shared facts' };
-  if (sharedNumbers.length / Math.min(numbersA.length, numbersB.length) < MIN_NUMBER_AGREEMENT) {
+  const fewer = Math.min(numericCount(a.facts, amountsA), numericCount(b.facts, amountsB));
+  if (sharedNumbers.length / fewer < MIN_NUMBER_AGREEMENT) {
     return { same: false, reason: 'numbers disagree' };
   }
   return { same: true, rule: 'shared_facts', shared: [...sharedNumbers, ...names.map((n) => `name ${n}`)] };
@@ -402,13 +309,14 @@ export function simhashBandKeys(simhash: bigint): number[] {
 
 const FACT_PREFIXES = {
   quantities: 'q:',
+  approxQuantities: 'a:',
   numbers: 'n:',
   dates: 'd:',
   names: 'p:',
   leadingWords: 'l:',
 } as const satisfies Record<keyof StoryFacts, string>;
 
-/** Facts as prefixed keys for storage: `q:3000`, `n:34`, `d:20-09`, `p:Vlmt`, `l:smkn`. */
+/** Facts as prefixed keys for storage: `q:3000`, `a:3000` (over 3 kg), `n:34`, `d:20-09`, `p:Vlmt`, `p:@baku`, `l:smkn`. */
 export function factKeys(facts: StoryFacts): string[] {
   return Object.entries(FACT_PREFIXES).flatMap(([field, prefix]) =>
     facts[field as keyof StoryFacts].map((value) => `${prefix}${value}`),
@@ -461,7 +369,14 @@ export function datedFactQueryKeys(numericKeys: readonly string[], first: Date, 
 }
 
 export function factsFromKeys(keys: readonly string[]): StoryFacts {
-  const facts: StoryFacts = { quantities: [], numbers: [], dates: [], names: [], leadingWords: [] };
+  const facts: StoryFacts = {
+    quantities: [],
+    approxQuantities: [],
+    numbers: [],
+    dates: [],
+    names: [],
+    leadingWords: [],
+  };
   for (const key of keys) {
     const field = (Object.keys(FACT_PREFIXES) as Array<keyof StoryFacts>).find((name) =>
       key.startsWith(FACT_PREFIXES[name]),

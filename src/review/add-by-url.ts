@@ -1,5 +1,6 @@
 import { decodeHtml } from '../crawlers/extract/decode-html.js';
-import { extractArticle } from '../crawlers/extract/extract-article.js';
+import type { ExtractedArticle } from '../crawlers/extract/extract-article.js';
+import { ExtractionFailedError, sharedExtractor } from '../crawlers/extract/isolated-extractor.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type Actor, auditAction, findIdByCanonicalUrl } from '../db/review-repo.js';
@@ -18,6 +19,21 @@ export interface AddByUrlDeps {
 }
 
 /**
+ * Extraction in the crawls' worker thread, under the fetch's time budget: a page built to keep the parser busy
+ * must not stall the server for everyone else.
+ */
+async function extractIsolated(html: string, url: string, timeoutMs: number): Promise<ExtractedArticle> {
+  try {
+    return await sharedExtractor().extract({ html, url }, timeoutMs);
+  } catch (error) {
+    if (error instanceof ExtractionFailedError) {
+      throw new FetchRefusedError(`the page could not be read: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/**
  * Fetches a page an analyst found elsewhere and sends it through the harvest's own stages: extraction,
  * storage as a candidate, analysis. A URL already stored is not fetched again.
  */
@@ -33,8 +49,9 @@ export async function addByUrl(
   const page = await fetchPageSafely(rawUrl, deps.fetchPolicy);
   // Without Accept-Encoding a server has no reason to compress; a compressed body may be a decompression bomb.
   if (page.body[0] === 0x1f && page.body[1] === 0x8b) throw new FetchRefusedError('compressed body refused');
-  const { html } = decodeHtml(page.body, page.contentType ?? undefined);
-  const extracted = extractArticle({ html, url: page.url });
+  // Postgres text cannot hold NUL, and HTML parsers drop it from the text anyway.
+  const html = decodeHtml(page.body, page.contentType ?? undefined).html.replaceAll('\u0000', '');
+  const extracted = await extractIsolated(html, page.url, deps.fetchPolicy.timeoutMs);
   const stored = await insertCandidate(deps.db, {
     sourceId: MANUAL_SOURCE,
     runId: null,

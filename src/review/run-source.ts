@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import { withSourceLeases } from '../ops/source-lease.js';
 import type { Queues } from '../workers/bullmq-transport.js';
 import { enqueueHarvest, harvestEmbedded } from '../workers/harvest-run.js';
 
@@ -23,16 +24,25 @@ export function inProcessRunner(deps: {
   log: Logger;
   userAgent: string;
   keywordsPath: string;
+  leaseSecs: number;
 }) {
   const running = new Map<string, Promise<void>>();
   const run = async (source: SourceConfig): Promise<string> => {
     if (running.has(source.id)) return `A crawl of ${source.id} is already running.`;
-    const crawl = harvestEmbedded(
-      [source],
-      { ...deps, progress: (line) => deps.log.info(line) },
-      { trigger: TRIGGER },
+    // The source's lease, as `harvest run --due` and the schedules take it: never two crawls of one source.
+    const crawl = withSourceLeases(deps.db, [source.id], { ttlSecs: deps.leaseSecs }, (leased) =>
+      leased.length === 0
+        ? Promise.resolve(undefined)
+        : harvestEmbedded(
+            [source],
+            { ...deps, progress: (line) => deps.log.info(line) },
+            { trigger: TRIGGER },
+          ),
     )
-      .then(() => undefined)
+      .then(({ busy }) => {
+        if (busy.length > 0)
+          deps.log.info({ source: source.id }, 'run now skipped: a crawl of it is running');
+      })
       .catch((error: unknown) => deps.log.error({ err: error, source: source.id }, 'run now failed'))
       .finally(() => running.delete(source.id));
     running.set(source.id, crawl);

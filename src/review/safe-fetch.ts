@@ -1,7 +1,10 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { forbiddenBlock, isForbiddenAddress } from './special-addresses.js';
+
+export { isForbiddenAddress };
 
 /** Why a URL was not fetched; the message is shown to the analyst. */
 export class FetchRefusedError extends Error {}
@@ -29,47 +32,6 @@ export interface FetchedPage {
   body: Buffer;
 }
 
-// Loopback, private, link-local (cloud metadata lives at 169.254.169.254), carrier-grade NAT, documentation,
-// multicast and reserved ranges, and IPv6 forms that can carry an IPv4 address.
-// Two lists: a BlockList treats IPv4 addresses as IPv4-mapped IPv6 ones, so ::ffff:0:0/96 would match them all.
-const forbiddenV4 = new BlockList();
-const forbiddenV6 = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  forbiddenV4.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 96],
-  ['::ffff:0:0', 96],
-  ['64:ff9b::', 96],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  forbiddenV6.addSubnet(network, prefix, 'ipv6');
-}
-
-export function isForbiddenAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  return family === 4 ? forbiddenV4.check(address, 'ipv4') : forbiddenV6.check(address, 'ipv6');
-}
-
 function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
@@ -84,11 +46,8 @@ function guardedLookup(allowHosts: ReadonlySet<string>): LookupFunction {
       if (error) return callback(error, '', 0);
       const bad = addresses.find((entry) => isForbiddenAddress(entry.address));
       if (bad && !allowHosts.has(bareHost(hostname))) {
-        return callback(
-          new FetchRefusedError(`${hostname} resolves to a forbidden address (${bad.address})`),
-          '',
-          0,
-        );
+        const why = `${bad.address}, ${forbiddenBlock(bad.address)}`;
+        return callback(new FetchRefusedError(`${hostname} resolves to a forbidden address (${why})`), '', 0);
       }
       if (options.all)
         return (callback as unknown as (e: null, a: typeof addresses) => void)(null, addresses);
@@ -112,7 +71,7 @@ export function checkUrl(raw: string, allowHosts: ReadonlySet<string>): URL {
   const host = bareHost(url.hostname);
   // Literal addresses never reach the lookup hook.
   if (isIP(host) && isForbiddenAddress(host) && !allowHosts.has(host)) {
-    throw new FetchRefusedError(`${host} is a forbidden address`);
+    throw new FetchRefusedError(`${host} is a forbidden address (${forbiddenBlock(host)})`);
   }
   return url;
 }

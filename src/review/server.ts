@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import type { Queue } from 'bullmq';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -9,11 +10,15 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ZodError } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
+import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { type SearchExpansions, searchExpansions } from '../domain/search-query.js';
 import type { Logger } from '../logger.js';
+import { registerOpsRoutes as registerProbeRoutes } from '../ops/ops-routes.js';
 import {
   hashToken,
   hasRole,
@@ -23,13 +28,17 @@ import {
   SESSION_COOKIE,
   sameSecret,
 } from './auth.js';
+import type { EnglishSupport } from './english.js';
 import { html } from './html.js';
+import { registerActivityRoutes } from './routes/activity-routes.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './safe-fetch.js';
+import { fastifyTrustProxy, type TrustedProxies } from './trust-proxy.js';
 import { page } from './views/layout.js';
 
 declare module 'fastify' {
@@ -49,12 +58,17 @@ declare module 'fastify' {
 export interface ReviewServerOptions {
   db: Database;
   lexicon: CompiledLexicon;
+  /** The drugs glossary: search widens drug names with it, edits re-read seizure facts (default: the shipped one). */
+  drugs?: DrugGlossary;
   userAgent: string;
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
   secureCookies?: boolean | 'auto';
-  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address, https). */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: believe these proxies' X-Forwarded-* headers (client address, https). The client
+   * address is the right-most one that is not a trusted proxy's.
+   */
+  trustProxy?: TrustedProxies | undefined;
   fetchPolicy?: Partial<Omit<FetchPolicy, 'userAgent'>>;
   loginLimits?: LoginLimits;
   /** The declared sources, for the operators' page (read on each request, so edits show up). */
@@ -65,9 +79,15 @@ export interface ReviewServerOptions {
   operatorPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
   /** The reference moment of "days since" figures (tests). */
   now?: () => Date;
+  /** Distributed mode: the queues whose Redis /readyz checks and /metrics reports. */
+  probeQueues?: ReadonlyArray<Queue>;
+  /** Where suggested English comes from besides English reports (the glossary's templates). */
+  english?: EnglishSupport;
 }
 
-export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
+export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
+  /** Drug names in every language, for the queue's search by word. */
+  search: SearchExpansions;
   fetchPolicy: FetchPolicy;
   limiter: LoginLimiter;
   secureCookie: (request: FastifyRequest) => boolean;
@@ -76,6 +96,7 @@ export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'l
   /** Bull Board is mounted (distributed mode). */
   queueDashboard: boolean;
   now: () => Date;
+  english: EnglishSupport;
 }
 
 // No inline script or style anywhere: harvested text that slipped through escaping still could not run.
@@ -130,7 +151,7 @@ function csrfTokenOf(request: FastifyRequest): unknown {
 export async function buildReviewServer(options: ReviewServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.log ? { loggerInstance: options.log as FastifyBaseLogger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   const secret = await ensureSecret(options.db, 'cookie', newToken());
@@ -138,9 +159,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   await app.register(formbody);
   app.decorateRequest('user', null);
 
+  const drugs = options.drugs ?? loadDrugGlossary();
   const deps: ReviewDeps = {
     db: options.db,
     lexicon: options.lexicon,
+    drugs,
+    search: searchExpansions(drugs),
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy, userAgent: options.userAgent },
     limiter: new LoginLimiter(options.loginLimits),
     secureCookie: (request) =>
@@ -151,6 +175,7 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
     runSource: options.runSource,
     queueDashboard: (options.operatorPlugins ?? []).length > 0,
     now: options.now ?? (() => new Date()),
+    english: options.english ?? {},
   };
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -203,6 +228,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   app.setNotFoundHandler((request, reply) => refuse(request, reply, 404, 'no such page'));
 
   app.get('/healthz', { config: { public: true } }, async () => ({ ok: true }));
+  // /readyz (the database answers) and /metrics, without a session, for probes and scrapers.
+  registerProbeRoutes(app, {
+    db: options.db,
+    ...(options.probeQueues ? { queues: options.probeQueues } : {}),
+    healthz: false,
+  });
   app.get<{ Params: { name: string } }>(
     '/static/:name',
     { config: { public: true } },
@@ -220,6 +251,8 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerItemRoutes(app, deps);
   registerOpsRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerActivityRoutes(app, deps);
   for (const plugin of options.operatorPlugins ?? []) await plugin(app);
   return app;
 }

@@ -23,9 +23,10 @@ import {
   type StoryChoice,
   type StoryEvidence,
   simhashBandKeys,
-  storyFacts,
+  storyEvidenceOf,
   UNDATED_LOOKBACK_DAYS,
 } from '../domain/stories.js';
+import type { DetectedLanguage } from '../domain/types.js';
 
 const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
 
@@ -35,6 +36,8 @@ export interface StoryPlacement {
   duplicateOf: number | null;
   /** Set for a new draft: it joins the closest story or opens one. */
   newDraftSimhash: bigint | null;
+  /** The language detected for the article: English and Azerbaijani texts write numbers and names their way. */
+  lang?: DetectedLanguage | null;
 }
 
 /** A draft with what it is compared and stored by. */
@@ -118,14 +121,21 @@ export function planStories(
   return plan;
 }
 
-function draftOf(article: LockedArticle, simhash: bigint): StoryDraft {
-  const facts = storyFacts(article.title ?? '', article.body ?? '');
+function draftOf(article: LockedArticle, simhash: bigint, lang: DetectedLanguage | null): StoryDraft {
+  const evidence = storyEvidenceOf({
+    title: article.title ?? '',
+    body: article.body ?? '',
+    lang,
+    publishedAt: article.published_at,
+    simhash,
+  });
+  const { facts } = evidence;
   const numericKeys = numericFactKeys(facts);
   // An undated article reports something of the days before it was found.
   const foundAt = article.reference_time ?? article.created_at;
   return {
     articleId: article.id,
-    evidence: { simhash, facts, publishedAt: article.published_at },
+    evidence,
     bandKeys: simhashBandKeys(simhash),
     factKeys: factKeys(facts),
     datedFactKeys: datedFactKeys(numericKeys, article.published_at),
@@ -155,7 +165,9 @@ export async function planStoryPlacements(
 ): Promise<PlacedInStories> {
   const items = placements.flatMap((item): PlanItem[] => {
     if (item.duplicateOf !== null) return [{ articleId: item.article.id, duplicateOf: item.duplicateOf }];
-    if (item.newDraftSimhash !== null) return [{ draft: draftOf(item.article, item.newDraftSimhash) }];
+    if (item.newDraftSimhash !== null) {
+      return [{ draft: draftOf(item.article, item.newDraftSimhash, item.lang ?? null) }];
+    }
     return [];
   });
   if (items.length === 0) return { memberships: new Map(), joined: [] };

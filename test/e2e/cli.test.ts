@@ -195,11 +195,24 @@ describe('harvest ingest and drafts list', () => {
       status: 'filtered',
       filter_reason: 'not_relevant',
     });
+
+    // Search by word: a drug name in another script, an apostrophe typed another way, a Turkic suffix.
+    const found = async (text: string) =>
+      jsonLines((await runCli(['drafts', 'list', '--text', text, '--json'], env)).stdout).map((row) =>
+        row.url.replace(/^.*\//, ''),
+      );
+    expect(await found('героин')).toEqual(['ozbekistonda-geroin']);
+    expect(await found("qo'lga")).toEqual(['ozbekistonda-geroin']);
+    expect(await found('futbol')).toEqual(['futbol']);
+    expect(await found('terma -futbol')).toEqual([]);
+    const empty = await runCli(['drafts', 'list', '--text', '!!!'], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--text needs at least one word/);
   });
 });
 
 describe('harvest run without network', () => {
-  it('records each unreachable source as failed and points to the offline demo', async () => {
+  it('records each unreachable source as failed, exits with 1 and points to the offline demo', async () => {
     const sources = join(workDir, 'unreachable.yaml');
     writeFileSync(
       sources,
@@ -217,9 +230,11 @@ describe('harvest run without network', () => {
       ].join('\n'),
     );
     const result = await runCli(['run', '--sources', sources], env);
-    expect(result.code).toBe(0);
+    // Cron must be able to tell: any failed source makes the exit code 1, and the summary names it.
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/nowhere: FAILED — unreachable/);
-    expect(result.stderr).toMatch(/npm run demo/);
-    expect(result.stdout).toMatch(/nowhere/);
+    expect(result.stdout).toMatch(/1 source\(s\) failed:\n {2}nowhere: /);
+    // The offline pointer stays the last thing printed.
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(/npm run demo/);
   });
 });

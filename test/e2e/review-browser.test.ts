@@ -60,6 +60,15 @@ const statusOf = async (id: number) =>
     )
   ).rows[0]!;
 
+const englishOf = async (id: number) =>
+  (
+    await db.query<{
+      title_en: string | null;
+      title_en_source: string | null;
+      english_reviewed_by: string | null;
+    }>('SELECT title_en, title_en_source, english_reviewed_by FROM articles WHERE id = $1', [id])
+  ).rows[0]!;
+
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
   site = await startPageServer({
@@ -126,15 +135,22 @@ describe('review workspace in Chromium', () => {
       status: 'rejected',
       reject_reason: 'duplicate of a TV report',
     });
-    // The cursor stays on the last row: Enter opens it, e jumps to the title field, Enter saves.
+    // The cursor stays on the last row: Enter opens it, e jumps to the English title, Enter saves.
     await Promise.all([page.waitForURL(`${origin}/items/${second}`), page.keyboard.press('Enter')]);
+    const original = (await statusOf(second)).title;
     await page.keyboard.press('e');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-title');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-title-en');
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('Курьер с героином задержан в Караганде');
+    await page.keyboard.type('Courier with heroin detained in Karaganda');
     await Promise.all([page.waitForResponse(`${origin}/items/${second}/edit`), page.keyboard.press('Enter')]);
     await page.waitForLoadState();
-    expect((await statusOf(second)).title).toBe('Курьер с героином задержан в Караганде');
+    expect(await englishOf(second)).toMatchObject({
+      title_en: 'Courier with heroin detained in Karaganda',
+      title_en_source: 'analyst',
+    });
+    // The original headline is kept as harvested, shown beside the English.
+    expect((await statusOf(second)).title).toBe(original);
+    expect(await page.locator('#original-title').textContent()).toBe(original);
     expect(await page.locator('#audit tbody tr').first().textContent()).toContain('edit');
     await shoot(page, 'item');
   });
@@ -142,19 +158,19 @@ describe('review workspace in Chromium', () => {
   it('tells the second of two analysts editing one item about the conflict, with both versions', async () => {
     const [ana, bob] = [await logIn('ana'), await logIn('bob')];
     for (const page of [ana, bob]) await page.goto(`${origin}/items/${ids.az}`);
-    await ana.fill('#edit-title', 'Ana: 5 кг марихуаны изъято в Баку');
+    await ana.fill('#edit-title-en', 'Ana: 5 kg of marijuana seized in Baku');
     await Promise.all([ana.waitForURL(`${origin}/items/${ids.az}`), ana.click('#edit-form button')]);
-    await bob.fill('#edit-title', 'Bob: в Баку изъята марихуана');
+    await bob.fill('#edit-title-en', 'Bob: marijuana seized in Baku');
     const [response] = await Promise.all([
       bob.waitForResponse(`${origin}/items/${ids.az}/edit`),
       bob.click('#edit-form button'),
     ]);
     expect(response.status()).toBe(409);
     const conflict = bob.locator('#conflict');
-    await expect.poll(() => conflict.textContent()).toContain('Ana: 5 кг марихуаны изъято в Баку');
-    expect(await conflict.textContent()).toContain('Bob: в Баку изъята марихуана');
-    expect(await bob.inputValue('#edit-title')).toBe('Bob: в Баку изъята марихуана');
-    expect((await statusOf(ids.az)).title).toBe('Ana: 5 кг марихуаны изъято в Баку');
+    await expect.poll(() => conflict.textContent()).toContain('Ana: 5 kg of marijuana seized in Baku');
+    expect(await conflict.textContent()).toContain('Bob: marijuana seized in Baku');
+    expect(await bob.inputValue('#edit-title-en')).toBe('Bob: marijuana seized in Baku');
+    expect((await englishOf(ids.az)).title_en).toBe('Ana: 5 kg of marijuana seized in Baku');
     await shoot(bob, 'conflict');
   });
 

@@ -27,7 +27,7 @@ describe('harvest users', () => {
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('already exists');
     const list = await runCli(['users', 'list'], env);
-    expect(list.stdout.trim()).toBe('aigul\tadmin');
+    expect(list.stdout.trim()).toBe('aigul\tadmin\tactive');
   });
 });
 

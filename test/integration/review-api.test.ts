@@ -394,7 +394,7 @@ describe('queue', () => {
 });
 
 describe('item', () => {
-  it('saves an edit, bumps the version and audits before and after', async () => {
+  it('saves the English beside the untouched original, bumps the version and audits before and after', async () => {
     const version = await itemVersion(ids.tj);
     const saved = await app.inject(
       as(ana, {
@@ -402,22 +402,26 @@ describe('item', () => {
         url: `/api/items/${ids.tj}`,
         payload: {
           version,
-          title: 'Наркокурьер задержан в Душанбе',
-          english_summary: 'A courier was detained in Dushanbe with 3 kg of hashish.',
+          title_en: 'Drug courier detained in Dushanbe',
+          body_en: 'A courier was detained in Dushanbe with 3 kg of hashish.',
         },
       }),
     );
     expect(saved.statusCode).toBe(200);
     expect(saved.json().item).toMatchObject({
       version: version + 1,
-      title: 'Наркокурьер задержан в Душанбе',
+      title: 'В Душанбе задержан наркокурьер с гашишем',
+      title_en: 'Drug courier detained in Dushanbe',
+      title_en_source: 'analyst',
+      body_en_source: 'analyst',
+      english_reviewed_by: 'ana',
     });
     const audit = (await app.inject(as(ana, { url: `/api/items/${ids.tj}` }))).json().audit;
     expect(audit[0]).toMatchObject({
       user_name: 'ana',
       action: 'edit',
-      before: { title: 'В Душанбе задержан наркокурьер с гашишем', english_summary: null },
-      after: { title: 'Наркокурьер задержан в Душанбе' },
+      before: { title_en: null, body_en: null, title_en_source: null },
+      after: { title_en: 'Drug courier detained in Dushanbe', title_en_source: 'analyst' },
     });
   });
 
@@ -429,12 +433,16 @@ describe('item', () => {
     );
     expect(first.statusCode).toBe(200);
     const second = await app.inject(
-      as(bob, { method: 'PATCH', url: `/api/items/${ids.tj}`, payload: { version, title: 'Bob’s title' } }),
+      as(bob, {
+        method: 'PATCH',
+        url: `/api/items/${ids.tj}`,
+        payload: { version, title_en: 'Bob’s title' },
+      }),
     );
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({
       current: { version: version + 1, country: 'KG' },
-      yours: { title: 'Bob’s title' },
+      yours: { titleEn: 'Bob’s title' },
     });
 
     const form = await app.inject({
@@ -444,35 +452,36 @@ describe('item', () => {
       payload: new URLSearchParams({
         _csrf: bob.csrf,
         version: String(version),
-        title: 'Bob’s title',
-        body: 'Bob’s body',
+        title_en: 'Bob’s title',
+        body_en: 'Bob’s body',
         country: 'TJ',
         published_at: '2026-11-12T09:30',
-        english_summary: '',
       }).toString(),
     });
     expect(form.statusCode).toBe(409);
     const { document } = parseHTML(form.body);
     const compare = document.querySelector('#conflict')!.textContent!;
     expect(compare).toContain('Bob’s body');
-    expect(compare).toContain('Наркокурьер задержан в Душанбе');
+    expect(compare).toContain('Drug courier detained in Dushanbe');
     // The form keeps Bob's text, against the current version: saving again is a deliberate overwrite.
-    expect(document.querySelector<HTMLInputElement>('#edit-title')!.getAttribute('value')).toBe(
+    expect(document.querySelector<HTMLInputElement>('#edit-title-en')!.getAttribute('value')).toBe(
       'Bob’s title',
     );
     expect(document.querySelector('#edit-form input[name=version]')!.getAttribute('value')).toBe(
       String(version + 1),
     );
-    expect((await app.inject(as(ana, { url: `/api/items/${ids.tj}` }))).json().item.title).toBe(
-      'Наркокурьер задержан в Душанбе',
+    expect((await app.inject(as(ana, { url: `/api/items/${ids.tj}` }))).json().item.title_en).toBe(
+      'Drug courier detained in Dushanbe',
     );
   });
 
   it('saves nothing when a form comes back unchanged (CRLF line breaks, seconds of the date)', async () => {
-    await db.query(`UPDATE articles SET body = $2, published_at = '2026-11-10T08:00:37Z' WHERE id = $1`, [
-      ids.kz,
-      'Первая строка.\nВторая строка.',
-    ]);
+    await db.query(
+      `UPDATE articles SET body_en = $2, body_en_source = 'analyst', title_en = 'Two lines',
+         title_en_source = 'analyst', english_reviewed_by = 'ana', published_at = '2026-11-10T08:00:37Z'
+       WHERE id = $1`,
+      [ids.kz, 'First line.\nSecond line.'],
+    );
     const before = (await app.inject(as(ana, { url: `/api/items/${ids.kz}` }))).json();
     const page = parseHTML((await app.inject(as(ana, { url: `/items/${ids.kz}` }))).body).document;
     const field = (name: string) => page.querySelector(`#edit-form [name=${name}]`)!;
@@ -483,11 +492,10 @@ describe('item', () => {
       payload: new URLSearchParams({
         _csrf: ana.csrf,
         version: field('version').getAttribute('value')!,
-        title: field('title').getAttribute('value')!,
+        title_en: field('title_en').getAttribute('value')!,
         country: 'KZ',
         published_at: field('published_at').getAttribute('value')!,
-        body: field('body').textContent!.replace(/\n/g, '\r\n'),
-        english_summary: '',
+        body_en: field('body_en').textContent!.replace(/\n/g, '\r\n'),
       }).toString(),
     });
     expect(response.statusCode).toBe(303);

@@ -18,8 +18,12 @@ export function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessE
   return { ...base, LOG_LEVEL: 'warn', ...env };
 }
 
-export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  return spawn(process.execPath, [harvestBin, ...args], { cwd: repoRoot, env: cliEnv(env) });
+export function startCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string } = {},
+): ChildProcess {
+  return spawn(process.execPath, [harvestBin, ...args], { cwd: options.cwd ?? repoRoot, env: cliEnv(env) });
 }
 
 /** Runs `harvest ARGS` as a user would, from the repository root. */
@@ -27,9 +31,10 @@ export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
   input?: string,
+  options: { cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args, env);
+    const child = startCli(args, env, options);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk) => {

@@ -77,3 +77,80 @@ describe('the date shown next to the title, when metadata states none', () => {
     expect(publishedAt(html, 'Europe/Moscow')).toBe('2025-09-16T06:00:00.000Z');
   });
 });
+
+describe('a date whose time is printed in an element of its own', () => {
+  it.each([
+    [
+      'Asia/Baku',
+      '<ul class="news__date"><li>18 сентября, 2025</li><li>21:05</li></ul>',
+      '2025-09-18T17:05:00.000Z',
+    ],
+    [
+      'Europe/Moscow',
+      '<div><span class="date">18.09.2025</span><span class="time">10:41</span></div>',
+      '2025-09-18T07:41:00.000Z',
+    ],
+    ['Asia/Bishkek', '<p><span>14:20</span> <span>18-сентябрь, 2025</span></p>', '2025-09-18T08:20:00.000Z'],
+    [
+      'Asia/Almaty',
+      '<div class="meta"><span>Бүгін</span><span>09:05</span></div>',
+      '2025-09-19T04:05:00.000Z',
+    ],
+    ['Asia/Baku', '<div><span>Dünən</span><span>21:05</span></div>', '2025-09-18T17:05:00.000Z'],
+    [
+      'Asia/Ashgabat',
+      '<div><div><span>18-nji sentýabr 2025</span></div><div><span>09:30</span></div></div>',
+      '2025-09-18T04:30:00.000Z',
+    ],
+  ])('%s: %s', (zone, stamp, expected) => {
+    expect(publishedAt(page({ afterTitle: stamp }), zone)).toBe(expected);
+  });
+
+  it('takes no time from an "updated" stamp beside the date, nor from a different day', () => {
+    const updated = '<div><span>Опубликовано 16.09.2025</span> <span>Обновлено в 18:20</span></div>';
+    expect(publishedAt(page({ afterTitle: updated }), 'Europe/Moscow')).toBe('2025-09-15T21:00:00.000Z');
+    const twoDays = '<div><span>16.09.2025</span> <span>17.09.2025, 12:00</span></div>';
+    expect(publishedAt(page({ afterTitle: twoDays }), 'Europe/Moscow')).toBe('2025-09-15T21:00:00.000Z');
+  });
+
+  it('reads a page wrapped whole in an ASP.NET <form>, but not a search form beside the title', () => {
+    const html = page({ afterTitle: '<p class="date">18 сентября 2025, 13:43</p>' })
+      .replace('<body>', '<body><form id="aspnetForm" method="post">')
+      .replace('</body>', '</form></body>');
+    expect(publishedAt(html, 'Europe/Moscow')).toBe('2025-09-18T10:43:00.000Z');
+    const search = '<form class="search"><span>19.09.2025 09:00</span><input name="q"></form>';
+    const stamp = '<div>17.09.2025 12:00</div>';
+    expect(publishedAt(page({ beforeTitle: search, afterTitle: stamp }), 'Europe/Moscow')).toBe(
+      '2025-09-17T09:00:00.000Z',
+    );
+  });
+
+  it('gives metadata that states only the day the time printed by the title on that day', () => {
+    const dayOnly = '<meta property="article:published_time" content="2025-09-17"></head>';
+    const shown = page({ afterTitle: '<div class="meta">17 сентября 2025 <span>16:45</span></div>' });
+    expect(publishedAt(shown.replace('</head>', dayOnly), 'Asia/Dushanbe')).toBe('2025-09-17T11:45:00.000Z');
+    const otherDay = page({ afterTitle: '<div class="meta">18 сентября 2025, 16:45</div>' });
+    expect(publishedAt(otherDay.replace('</head>', dayOnly), 'Asia/Dushanbe')).toBe(
+      '2025-09-16T19:00:00.000Z',
+    );
+  });
+
+  it('reads microdata printed as text: <span itemprop="datePublished">', () => {
+    const html = page({ beforeTitle: '<span itemprop="datePublished">17 сентября 2025, 08:15</span>' });
+    expect(publishedAt(html, 'Asia/Tashkent')).toBe('2025-09-17T03:15:00.000Z');
+  });
+
+  it("joins the time in a site's date selector the same way", () => {
+    const html = page({ afterTitle: '<ul class="news__date"><li>18 сентября, 2025</li><li>21:05</li></ul>' });
+    const selected = (date: string) =>
+      extractArticle({
+        html,
+        url: 'https://news.example/a',
+        selectors: { date },
+        timezone: 'Asia/Baku',
+        now: NOW,
+      }).publishedAt;
+    expect(selected('ul.news__date')).toBe('2025-09-18T17:05:00.000Z');
+    expect(selected('ul.news__date li:first-child')).toBe('2025-09-18T17:05:00.000Z');
+  });
+});

@@ -35,6 +35,18 @@ describe('month names of every language, each in its source time zone', () => {
     ['Asia/Baku', '17 sentyabr 2025, 12:30', '2025-09-17T08:30:00.000Z'],
     ['Asia/Baku', '9 avqust 2025-ci il', '2025-08-08T20:00:00.000Z'],
     ['Asia/Baku', '2025-ci il 11 iyun', '2025-06-10T20:00:00.000Z'],
+    // Uzbek Latin in the current spelling («sentabr», «oktabr»), Kazakh in the 2021 Latin alphabet
+    ['Asia/Tashkent', '16 sentabr 2025, 11:00', '2025-09-16T06:00:00.000Z'],
+    ['Asia/Tashkent', '2024-yil 3-oktabr', '2024-10-02T19:00:00.000Z'],
+    ['Asia/Tashkent', '16 сентабр 2025', '2025-09-15T19:00:00.000Z'],
+    ['Asia/Almaty', '2025 jylğy 12 qyrküiek, 10:30', '2025-09-12T05:30:00.000Z'],
+    ['Asia/Almaty', '5 şılde 2025', '2025-07-04T19:00:00.000Z'],
+    ['Asia/Almaty', '21 qañtar 2025', '2025-01-20T19:00:00.000Z'],
+    // Kyrgyz traditional month names
+    ['Asia/Bishkek', '2025-жылдын 16-аяк оонасы, 14:20', '2025-09-16T08:20:00.000Z'],
+    ['Asia/Bishkek', '8-жалган куран 2025-ж.', '2025-03-07T18:00:00.000Z'],
+    ['Asia/Bishkek', '2024-жылдын 25-бештин айы', '2024-12-24T18:00:00.000Z'],
+    ['Asia/Bishkek', '12-кулжа, 2025', '2025-06-11T18:00:00.000Z'],
     // English, full and abbreviated, month first and day first
     ['Asia/Bishkek', 'September 17, 2025 3:05 PM', '2025-09-17T09:05:00.000Z'],
     ['Asia/Almaty', 'Sept. 2, 2025', '2025-09-01T19:00:00.000Z'],
@@ -100,6 +112,9 @@ describe('relative dates, resolved in the page zone', () => {
     ['Asia/Tashkent', 'kecha', '2025-09-17T19:00:00.000Z'],
     ['Asia/Dushanbe', 'Имрӯз, 10:00', '2025-09-19T05:00:00.000Z'],
     ['Asia/Dushanbe', 'дирӯз 15:30', '2025-09-18T10:30:00.000Z'],
+    ['Asia/Dushanbe', 'Имруз, 08:10', '2025-09-19T03:10:00.000Z'],
+    ['Asia/Dushanbe', 'Дируз 22:45', '2025-09-18T17:45:00.000Z'],
+    ['Europe/Moscow', 'Позавчера, 23:10', '2025-09-17T20:10:00.000Z'],
     ['Asia/Ashgabat', 'Şu gün 09:00', '2025-09-19T04:00:00.000Z'],
     ['Asia/Ashgabat', 'düýn 19:10', '2025-09-18T14:10:00.000Z'],
     ['Asia/Baku', 'Bu gün, 11:00', '2025-09-19T07:00:00.000Z'],
@@ -149,6 +164,11 @@ describe('what is not a publication date', () => {
     expect(at('21.09.2025', 'Asia/Baku')).toBeNull();
     // later today in the zone is fine
     expect(at('сегодня, 23:50', 'Asia/Bishkek')).toBe('2025-09-19T17:50:00.000Z');
+  });
+
+  it('does not take the minutes of a time for a day', () => {
+    // «бугун» is Uzbek Cyrillic for "today", and starts like the Kyrgyz month «бугу»
+    expect(at('15:30 бугун', 'Asia/Tashkent')).toBe('2025-09-19T10:30:00.000Z');
   });
 
   it('rejects impossible days and leaves words that are not months alone', () => {

@@ -71,3 +71,68 @@ describe('decodeHtml', () => {
     expect(decodeHtml(view).html).toBe(page('', 'plain'));
   });
 });
+
+// A news page written for this test in the way the region's Russian-language police news reads.
+const NEWS_TITLE = 'В Чуйской области задержан наркокурьер с крупной партией гашиша';
+const NEWS_PARAGRAPHS = [
+  'Сотрудники Службы по борьбе с незаконным оборотом наркотиков МВД задержали 34-летнего жителя села Кара-Балта.',
+  'При личном досмотре у него обнаружили и изъяли более двух килограммов гашиша, расфасованного в полиэтиленовые свёртки.',
+  'По данному факту возбуждено уголовное дело, подозреваемый водворён в изолятор временного содержания. Ведётся следствие.',
+];
+const newsPage = (head = '') =>
+  `<!DOCTYPE html><html lang="ru"><head>${head}<title>${NEWS_TITLE}</title></head><body>` +
+  `<h1>${NEWS_TITLE}</h1>${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+
+describe('legacy Cyrillic encodings', () => {
+  const encodings = ['windows-1251', 'koi8-r', 'iso-8859-5', 'cp866'] as const;
+
+  it.each(encodings)('%s without any declared charset is recognised from the letters', (encoding) => {
+    const result = decodeHtml(iconv.encode(newsPage(), encoding));
+    expect(result.encoding).toBe(encoding);
+    expect(result.html).toContain(NEWS_TITLE);
+    for (const paragraph of NEWS_PARAGRAPHS) expect(result.html).toContain(paragraph);
+  });
+
+  it.each(encodings)('%s declared in the HTTP header or in <meta> is read as declared', (encoding) => {
+    const bytes = iconv.encode(newsPage(), encoding);
+    expect(decodeHtml(bytes, `text/html; charset=${encoding}`).html).toContain(NEWS_TITLE);
+    const withMeta = iconv.encode(newsPage(`<meta charset="${encoding}">`), encoding);
+    expect(decodeHtml(withMeta)).toMatchObject({ encoding });
+  });
+
+  it('knows the other names pages give these encodings', () => {
+    const bytes = iconv.encode(newsPage('<meta charset="IBM866">'), 'cp866');
+    expect(decodeHtml(bytes).html).toContain(NEWS_TITLE);
+    expect(decodeHtml(iconv.encode(newsPage(), 'cp866'), 'text/html; charset=x-cp866').html).toContain(
+      NEWS_TITLE,
+    );
+  });
+
+  it('passes over a declared UTF-8 that the bytes are not, for the next declaration or the letters', () => {
+    // A server that labels everything UTF-8, over a windows-1251 page with and without its own <meta>.
+    const undeclared = iconv.encode(newsPage(), 'windows-1251');
+    expect(decodeHtml(undeclared, 'text/html; charset=utf-8')).toMatchObject({ encoding: 'windows-1251' });
+    const koi8 = iconv.encode(newsPage('<meta charset="utf-8">'), 'koi8-r');
+    const result = decodeHtml(koi8);
+    expect(result.encoding).toBe('koi8-r');
+    expect(result.html).toContain(NEWS_TITLE);
+    const declared = iconv.encode(newsPage('<meta charset="windows-1251">'), 'windows-1251');
+    expect(decodeHtml(declared, 'text/html; charset=UTF-8').encoding).toBe('windows-1251');
+  });
+
+  it('keeps UTF-8 for a UTF-8 page with a few stray bytes in it', () => {
+    const utf8 = Buffer.from(newsPage('<meta charset="utf-8">'), 'utf8');
+    const stray = Buffer.concat([utf8.subarray(0, 200), Buffer.from([0xe9, 0xff]), utf8.subarray(200)]);
+    const result = decodeHtml(stray, 'text/html; charset=utf-8');
+    expect(result.encoding).toBe('utf-8');
+    expect(result.html).toContain(NEWS_PARAGRAPHS[2]);
+  });
+
+  it('believes a declared legacy charset, as browsers do, even when it lies', () => {
+    // windows-1251 bytes declared as KOI8-R come out scrambled: the declaration is the site's to fix.
+    const bytes = iconv.encode(newsPage(), 'windows-1251');
+    const result = decodeHtml(bytes, 'text/html; charset=koi8-r');
+    expect(result.encoding).toBe('koi8-r');
+    expect(result.html).not.toContain(NEWS_TITLE);
+  });
+});

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDrugGlossary } from '../../src/config/drug-glossary.js';
 import { GlossaryFileError, loadEnglishGlossary } from '../../src/config/english-glossary.js';
+import { drugGlossaryItems } from '../../src/domain/english/drug-entries.js';
 import { classifyEvent } from '../../src/domain/english/event-type.js';
 import { classifiedEventTypes, extendGlossary } from '../../src/domain/english/glossary.js';
 import { findGlossaryHits } from '../../src/domain/english/glossary-hits.js';
@@ -116,6 +118,32 @@ describe('glossary hits', () => {
     ]);
     const before = classifyEvent({ body: 'изъяли героина', lang: 'rus' }, glossary).scores;
     expect(classifyEvent({ body: 'изъяли героина', lang: 'rus' }, withDrugs).scores).toEqual(before);
+  });
+});
+
+describe('the drug names of the facts stage', () => {
+  const withDrugs = extendGlossary(glossary, 'drug', drugGlossaryItems(loadDrugGlossary()));
+  const drugHits = (text: string, lang: Language) =>
+    findGlossaryHits(text, lang, withDrugs, { kinds: ['drug'] }).map((hit) => [hit.text, hit.english]);
+
+  it('are highlighted with their English in every language', () => {
+    expect(drugHits('изъято 3 кг героина и 200 граммов мефедрона', 'rus')).toEqual([
+      ['героина', 'heroin'],
+      ['мефедрона', 'mephedrone'],
+    ]);
+    expect(drugHits('Bakıda 3 kiloqram heroin ələ keçirildi', 'aze')).toEqual([['heroin', 'heroin']]);
+    expect(drugHits('5 кг наша табылды', 'kir')).toEqual([['наша', 'hashish']]);
+    expect(drugHits('Это наша работа', 'rus')).toEqual([]);
+  });
+
+  it('are protected in machine translation', () => {
+    expect(protectTerms('УНК изъяли героин', 'rus', withDrugs)).toEqual({
+      text: '⟦G1⟧ изъяли ⟦G2⟧',
+      terms: [
+        { marker: '⟦G1⟧', english: 'UNK' },
+        { marker: '⟦G2⟧', english: 'heroin' },
+      ],
+    });
   });
 });
 

@@ -157,6 +157,16 @@ const CASES: Case[] = [
     title: 'IN ALMATY, 120 KG OF HEROIN WERE SEIZED SINCE THE BEGINNING OF THE YEAR',
   },
   {
+    name: 'rus: a period’s totals, which the facts stage keeps apart from the event’s seizures',
+    item: {
+      title: 'С начала года полицейские Казахстана изъяли 150 кг героина',
+      body: 'Зарегистрировано 900 наркопреступлений.',
+      lang: 'rus',
+      facts: facts({ statistics: [{ substance: 'heroin', grams: 150_000 }], place: 'Казахстан' }),
+    },
+    title: 'IN KAZAKHSTAN, 150 KG OF HEROIN WERE SEIZED SINCE THE BEGINNING OF THE YEAR',
+  },
+  {
     name: 'rus: a destruction without amounts',
     item: {
       title: 'В Бохтаре уничтожены наркотики',
@@ -307,7 +317,7 @@ const SUBSTANCES: readonly SubstanceId[] = [
   'cannabis',
   'precursors',
 ];
-const UNITS = ['tablets', 'plants', 'litres', 'capsules'];
+const UNITS = ['tablets', 'plants', 'litres', 'capsules'] as const;
 const MONTHS = [
   'January',
   'February',

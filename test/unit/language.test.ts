@@ -218,3 +218,45 @@ describe('detectLanguage on seizure reports and posts with links', () => {
     expect(detectLanguage({ text: post }).lang).toBe('rus');
   });
 });
+
+describe('detectLanguage on English reports full of Uzbek place names', () => {
+  // Names keep the letters of the language they come from (q, x, oʻ of Uzbek Latin); the English words around
+  // them must decide. Reports written for this test in the style of the region's English-language outlets.
+  it.each([
+    'Seizure in Tashkent. Police seized 700 grams of opium in Qashqadaryo and Surxondaryo.',
+    'Police in Tashkent seized 700 grams of opium. The suspect, a resident of Qo‘qon, was detained in Yunusobod.',
+    'Officers in Yashnobod district of Tashkent seized 700 grams of opium. A criminal case was opened against the Xorazm native.',
+    'Uzbek police seized 700 grams of opium in Tashkent. Two residents of Qashqadaryo were arrested.',
+  ])('%s', (text) => {
+    expect(detectLanguage({ text }).lang).toBe('eng');
+  });
+
+  it('still reads Uzbek whose words, not only its names, are Uzbek', () => {
+    const text =
+      'Toshkentda 700 gramm qoradori musodara qilindi. Gumonlanuvchi Qashqadaryo viloyatida qo‘lga olindi.';
+    expect(detectLanguage({ text }).lang).toBe('uzb');
+  });
+
+  it('still reads an Azerbaijani headline whose names carry its letters', () => {
+    expect(detectLanguage({ text: 'Sərhəddə Qərbi Azərbaycan sakinindən heroin götürülüb' }).lang).toBe(
+      'aze',
+    );
+  });
+});
+
+describe('detectLanguage on Kazakh in the Latin alphabet of 2021', () => {
+  // ä ğ ñ ö ş ü as in Turkish, ū for ұ, ı for і: without its own table the alphabet read as Azerbaijani or none.
+  it.each([
+    'Qazaqstanda jaña zañ qabyldandy: esırtkı satqandarğa jaza küşeiedı.',
+    'Elımızde esırtkı qylmystarynyñ sany azaidy, dep habarlady İşkı ıster mınıstrlıgı.',
+    'Dükennen telefon ūrlağan jıgıt ūstaldy, onyñ ısı sotqa joldandy.',
+  ])('%s', (text) => {
+    expect(detectLanguage({ text }).lang).toBe('kaz');
+  });
+
+  it('leaves Turkish, which shares most of those letters, to the foreign languages', () => {
+    const text =
+      "Polis, İstanbul'da düzenlenen operasyonda 50 kilogram eroin ele geçirdi ve üç şüpheliyi gözaltına aldı.";
+    expect(detectLanguage({ text }).lang).toBe('und');
+  });
+});

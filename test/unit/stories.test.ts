@@ -86,7 +86,9 @@ describe('toCommonLatin and nameKey', () => {
   });
 
   it('give one key to a name in any script and case ending', () => {
-    const keys = ['Шымкент', 'Шымкентте', 'Şımkənddə', 'Shymkent', 'Shimkent', 'Шымкенте'].map(nameKey);
+    const keys = ['Шымкент', 'Шымкентте', 'Şımkənddə', 'Shymkent', 'Shimkent', 'Шымкенте'].map((word) =>
+      nameKey(word),
+    );
     expect(new Set(keys)).toEqual(new Set(['smkn']));
     expect(nameKey('Ерлан')).toBe(nameKey('Yerlan'));
     expect(nameKey('Казахстанской')).toBe(nameKey('Қазақстан'));
@@ -144,9 +146,7 @@ describe('storyFacts', () => {
   });
 
   it('takes capitalised words inside sentences as names and those opening one apart', () => {
-    expect(shymkentRu.facts.names).toEqual(
-      expect.arrayContaining([nameKey('Шымкента'), nameKey('Сапарова')]),
-    );
+    expect(shymkentRu.facts.names).toEqual(expect.arrayContaining(['@shymkent', nameKey('Сапарова')]));
     expect(shymkentRu.facts.leadingWords).toContain(nameKey('Сотрудники'));
     expect(shymkentRu.facts.names).not.toContain(nameKey('Сотрудники'));
   });
@@ -215,7 +215,7 @@ describe('compareForStory', () => {
     );
     const sentence = evidence(
       'Приговор в Бишкеке',
-      'Суд в Бишкеке приговорил к 7 годам бывшего чиновника, похитившего 20 миллионов сомов.',
+      'Суд в Бишкеке приговорил к 7 годам бывшего чиновника, 20 лет руководившего складом.',
     );
     expect(compareForStory(fire, sentence)).toEqual({ same: false, reason: 'too few shared facts' });
   });

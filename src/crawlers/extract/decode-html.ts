@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { mostLikelyCyrillicEncoding } from './cyrillic-encodings.js';
 
 export interface DecodedHtml {
   html: string;
@@ -23,17 +24,27 @@ const LABEL_ALIASES: Record<string, string> = {
   'x-cp1251': 'windows-1251',
   'x-user-defined': 'windows-1252',
   utf8: 'utf-8',
+  'x-cp866': 'cp866',
+  'x-mac-cyrillic': 'maccyrillic',
+  koi8: 'koi8-r',
 };
 
+/**
+ * The page's text. A byte-order mark wins, then the HTTP header's charset, then the page's <meta>, then a guess
+ * from the bytes. A declared UTF-8 that the bytes are not (a server default over a windows-1251 page) is passed
+ * over for the next declaration or the guess; other declarations are believed, as browsers do.
+ */
 export function decodeHtml(body: Buffer | Uint8Array, contentType?: string): DecodedHtml {
   const bytes = gunzipIfCompressed(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-  const encoding =
-    detectBom(bytes) ??
-    normaliseCharset(charsetFromContentType(contentType)) ??
-    normaliseCharset(charsetFromMeta(bytes)) ??
-    sniffEncoding(bytes);
-  const start = detectBom(bytes) ? bomLength(bytes) : 0;
-  return { html: iconv.decode(bytes.subarray(start), encoding), encoding };
+  const bom = detectBom(bytes);
+  if (bom) return { html: iconv.decode(bytes.subarray(bomLength(bytes)), bom), encoding: bom };
+  const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)]
+    .map(normaliseCharset)
+    .filter((name): name is string => name !== undefined);
+  // The native strict decoder settles the usual case at once; only broken UTF-8 is looked at byte by byte.
+  const believed = (name: string) => name !== 'utf-8' || isValidUtf8(bytes) || !isMostlyLegacy(bytes);
+  const encoding = declared.find(believed) ?? sniffEncoding(bytes);
+  return { html: iconv.decode(bytes, encoding), encoding };
 }
 
 function gunzipIfCompressed(bytes: Buffer): Buffer {
@@ -77,7 +88,7 @@ function normaliseCharset(label: string | undefined): string | undefined {
 
 function sniffEncoding(bytes: Buffer): string {
   if (isValidUtf8(bytes)) return 'utf-8';
-  return looksCyrillic1251(bytes) ? 'windows-1251' : 'windows-1252';
+  return looksCyrillic(bytes) ? mostLikelyCyrillicEncoding(bytes) : 'windows-1252';
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
@@ -89,10 +100,36 @@ function isValidUtf8(bytes: Buffer): boolean {
   }
 }
 
-// Windows-1251 Cyrillic letters are 0xC0–0xFF, so Cyrillic words are long runs of such bytes; Western
-// windows-1252 text uses the same range only for accented letters scattered between ASCII letters.
-function looksCyrillic1251(bytes: Buffer): boolean {
-  let letterBytes = 0;
+/**
+ * True when the bytes break UTF-8 more often than they form it: a few stray bytes in a UTF-8 page (a cut
+ * character, a pasted symbol) leave it UTF-8; a windows-1251 page labelled UTF-8 is almost all broken sequences.
+ */
+function isMostlyLegacy(bytes: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 1) valid++;
+    else if (length === 0) invalid++;
+    i += Math.max(length, 1);
+  }
+  return invalid > valid;
+}
+
+/** Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte starts none. */
+function utf8SequenceLength(bytes: Buffer, i: number): number {
+  const lead = bytes[i] ?? 0;
+  if (lead < 0x80) return 1;
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+  for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+// In every legacy Cyrillic encoding (windows-1251, KOI8-R, ISO-8859-5, CP866) the letters are bytes ≥ 0x80, so
+// Cyrillic words are long runs of such bytes; Western windows-1252 text uses that range only for accented
+// letters scattered between ASCII letters.
+function looksCyrillic(bytes: Buffer): boolean {
+  let highBytes = 0;
   let bytesInLongRuns = 0;
   let run = 0;
   const closeRun = () => {
@@ -100,11 +137,11 @@ function looksCyrillic1251(bytes: Buffer): boolean {
     run = 0;
   };
   for (const byte of bytes) {
-    if (byte >= 0xc0) {
-      letterBytes++;
+    if (byte >= 0x80) {
+      highBytes++;
       run++;
     } else closeRun();
   }
   closeRun();
-  return letterBytes > 0 && bytesInLongRuns / letterBytes > 0.5;
+  return highBytes > 0 && bytesInLongRuns / highBytes > 0.5;
 }

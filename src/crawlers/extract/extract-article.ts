@@ -1,10 +1,10 @@
 import { type CheerioAPI, load } from 'cheerio';
-import { isValidTimeZone } from '../../domain/dates.js';
-import { readDateNearTitle } from './date-near-title.js';
+import { withoutCredits } from '../../domain/credit-lines.js';
+import { isSameLocalDay, isValidTimeZone, parseDateWithTime } from '../../domain/dates.js';
+import { readDateNearTitle, withNearbyTime } from './date-near-title.js';
 import { extractBody } from './extract-body.js';
-import { htmlToText, normaliseInlineText, type TextNodeLike } from './html-to-text.js';
+import { htmlToText, normaliseInlineText, stampText, type TextNodeLike } from './html-to-text.js';
 import {
-  firstParsedDate,
   type PageQuery,
   readHtmlLang,
   readPublishedAt,
@@ -87,10 +87,16 @@ class GenericPage {
   }
 
   publishedAt(timezone: string, now: Date): Date | null {
-    return this.guard(
-      'publishedAt',
-      () => readPublishedAt(this.query(), timezone, now) ?? readDateNearTitle(this.dom(), timezone, now),
-    );
+    return this.guard('publishedAt', () => {
+      const stated = readPublishedAt(this.query(), timezone, now);
+      if (stated?.timeStated) return stated.date;
+      // Metadata that gives the day alone ("2016-08-15") takes the time printed by the title on that day.
+      const shown = readDateNearTitle(this.dom(), timezone, now);
+      if (!stated) return shown?.date ?? null;
+      return shown?.timeStated && isSameLocalDay(stated.date, shown.date, timezone)
+        ? shown.date
+        : stated.date;
+    });
   }
 
   htmlLang(): string | null {
@@ -190,7 +196,7 @@ class SelectorPage {
         .toArray()
         .map((el) => htmlToText(el as unknown as TextNodeLike))
         .filter(Boolean);
-      return blocks.length > 0 ? blocks.join('\n') : null;
+      return blocks.length > 0 ? withoutCredits(blocks.join('\n')) || null : null;
     });
   }
 
@@ -199,13 +205,19 @@ class SelectorPage {
     if (!selector) return null;
     return this.attempt('publishedAt', selector, () => {
       const el = this.$(selector).first();
-      if (el.length === 0) return null;
-      const candidates = [el.attr('datetime'), el.attr('content'), normaliseInlineText(el.text())];
-      return firstParsedDate(
-        candidates.filter((c): c is string => !!c),
-        timezone,
-        now,
-      );
+      const node = el[0];
+      if (!node) return null;
+      // The text as one line with gaps between elements: cheerio's text() glues "2025</li><li>21:05" together.
+      const candidates = [
+        el.attr('datetime'),
+        el.attr('content'),
+        stampText(node as unknown as TextNodeLike),
+      ];
+      for (const candidate of candidates) {
+        const found = candidate ? parseDateWithTime(candidate, timezone, now) : null;
+        if (found) return withNearbyTime(node, found, timezone, now).date;
+      }
+      return null;
     });
   }
 

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { withoutCredits } from '../../domain/credit-lines.js';
 import { htmlToText, type TextNodeLike } from './html-to-text.js';
 
 // Overlays and hidden blocks that Readability sometimes mistakes for the article (cookie walls above all).
@@ -30,11 +31,17 @@ const SHORT_READABILITY_CHARS = 500;
 const MAX_SCORED_DEPTH = 400;
 
 /**
- * The article's main text, one block per line. Readability picks the container; a simple prose-density
- * pick stands in when Readability keeps far less text than it (it sometimes settles on a side box).
+ * The article's main text, one block per line, without photo credits, bylines and the signature under it.
+ * Readability picks the container; a simple prose-density pick stands in when Readability keeps far less text
+ * than it (it sometimes settles on a side box).
  * Mutates `document` (Readability does), so read metadata before calling this.
  */
 export function extractBody(document: Document): string | null {
+  const text = containerText(document);
+  return text ? withoutCredits(text) || null : null;
+}
+
+function containerText(document: Document): string | null {
   if (!document.body) return null;
   if (maxElementDepth(document.body) > MAX_SCORED_DEPTH)
     return htmlToText(document.body as unknown as TextNodeLike) || null;

@@ -72,7 +72,7 @@ export function htmlToText(root: TextNodeLike): string {
   return lines.join('\n');
 }
 
-function pushChildrenReversed(stack: Array<TextNodeLike | typeof BLOCK_END>, node: TextNodeLike): void {
+function pushChildrenReversed<Marker>(stack: Array<TextNodeLike | Marker>, node: TextNodeLike): void {
   const children = node.childNodes;
   if (!children) return;
   for (let i = children.length - 1; i >= 0; i--) {
@@ -84,4 +84,44 @@ function pushChildrenReversed(stack: Array<TextNodeLike | typeof BLOCK_END>, nod
 /** Collapses whitespace inside a short inline string (titles, attribute values). */
 export function normaliseInlineText(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
+}
+
+// Tags that mark up part of a word or phrase: no gap between them and their neighbours («19.09.<b>2025</b>»).
+const PHRASING_TAGS = new Set(['abbr', 'b', 'em', 'font', 'i', 'mark', 'small', 'strong', 'sub', 'sup', 'u']);
+const GAP = Symbol('gap');
+
+/**
+ * A short element's text as one line, with a space at every element boundary but phrasing ones, so that a stamp
+ * split over siblings reads whole: `<li>21 сентября, 2025</li><li>21:05</li>` → "21 сентября, 2025 21:05".
+ * Null when the text runs past `maxChars`: a date line is short, and long subtrees are not rendered at all.
+ */
+export function stampText(root: TextNodeLike, maxChars = Number.POSITIVE_INFINITY): string | null {
+  let text = '';
+  let visible = 0;
+  const stack: Array<TextNodeLike | typeof GAP> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === GAP) {
+      text += ' ';
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      const value = node.nodeValue ?? '';
+      text += value;
+      // Letters alone already past the limit: the line cannot be short, stop walking.
+      visible += value.length - (value.match(WHITESPACE)?.join('').length ?? 0);
+      if (visible > maxChars) return null;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_NODE && node.nodeType !== FRAGMENT_NODE)
+      continue;
+    const tag = tagNameOf(node);
+    if (SKIPPED_TAGS.has(tag)) continue;
+    const gap = !PHRASING_TAGS.has(tag);
+    if (gap) stack.push(GAP);
+    pushChildrenReversed(stack, node);
+    if (gap) text += ' ';
+  }
+  const line = normaliseInlineText(text);
+  return line.length <= maxChars ? line : null;
 }

@@ -1,4 +1,4 @@
-import { parseDateInZone } from '../../domain/dates.js';
+import { type FoundDate, parseDateWithTime } from '../../domain/dates.js';
 import { normaliseInlineText } from './html-to-text.js';
 
 /** Read-only queries the metadata readers need; implemented over linkedom and over cheerio. */
@@ -30,6 +30,8 @@ const DATE_META_SELECTORS = [
 ];
 // Bare <time> elements are weighed by their distance to the title instead (date-near-title.ts): sidebars have them too.
 const TIME_SELECTORS = ['[itemprop~="datePublished"][datetime]'];
+// Microdata on a visible element: <span itemprop="datePublished">15 августа 2016, 13:43</span>.
+const VISIBLE_DATE_SELECTOR = '[itemprop~="datePublished"]:not([datetime]):not([content])';
 
 export function readHtmlLang(page: PageQuery): string | null {
   return (
@@ -71,19 +73,17 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return tailWords <= MAX_SITE_SUFFIX_WORDS && tail.length < head.length ? head.trim() : title;
 }
 
-export function readPublishedAt(page: PageQuery, timezone: string, now: Date): Date | null {
+/** The publication date the page's metadata states, and whether it gave the time of day too. */
+export function readPublishedAt(page: PageQuery, timezone: string, now: Date): FoundDate | null {
   const candidates = [
     ...jsonLdValues(page, 'datePublished'),
     ...DATE_META_SELECTORS.flatMap((selector) => page.attributes(selector, 'content')),
     ...TIME_SELECTORS.flatMap((selector) => page.attributes(selector, 'datetime')),
+    ...page.texts(VISIBLE_DATE_SELECTOR).map(normaliseInlineText),
   ];
-  return firstParsedDate(candidates, timezone, now);
-}
-
-export function firstParsedDate(candidates: string[], timezone: string, now: Date): Date | null {
   for (const candidate of candidates) {
-    const date = parseDateInZone(candidate, timezone, now);
-    if (date) return date;
+    const found = parseDateWithTime(candidate, timezone, now);
+    if (found) return found;
   }
   return null;
 }

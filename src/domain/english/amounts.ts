@@ -39,6 +39,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   litres: 'litre',
   packages: 'package',
   doses: 'dose',
+  pieces: 'piece',
 };
 
 /** Units that name the thing counted: "350 cannabis plants", not "350 plants of cannabis". */

@@ -387,7 +387,12 @@ function buildContext(
       used.push({ fact: 'agency', original: hit.text, english: hit.entry.english });
     }
   }
-  for (const seizure of facts?.seizures ?? []) {
+  // A statistics report's totals are kept apart by the facts stage (`statistics`): they are its amounts.
+  const amounts =
+    classification.type === 'statistics' && (facts?.seizures.length ?? 0) === 0
+      ? (facts?.statistics ?? [])
+      : (facts?.seizures ?? []);
+  for (const seizure of amounts) {
     const amount = seizure.count ?? seizure.grams;
     const original = `${seizure.substance}${amount !== undefined ? ` ${amount}${seizure.count !== undefined ? ` ${seizure.unit ?? 'units'}` : ' g'}` : ''}`;
     used.push({ fact: 'seizure', original, english: seizurePhrase(seizure) });
@@ -414,7 +419,7 @@ function buildContext(
     actor,
     agencies,
     legislature: agencies.find((agency) => agency.kind === 'legislature' || agency.kind === 'government'),
-    seizures: facts?.seizures ?? [],
+    seizures: amounts,
     detained: facts?.detained,
     operation,
     article: facts?.article?.trim() || undefined,

@@ -9,13 +9,16 @@ import {
 import {
   findBulletinByNumber,
   listBulletinSummaries,
+  listStoryReports,
   reorderBulletinItems,
+  updateBulletinItem,
   updateBulletinTexts,
 } from '../../db/bulletins-repo.js';
-import { auditAction } from '../../db/review-repo.js';
+import { auditAction, getItem } from '../../db/review-repo.js';
+import { countrySchema } from '../../domain/types.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
-import { bulletinBody, bulletinsBody, MAX_OPENING_TEXT } from '../views/bulletin-view.js';
+import { bulletinBody, bulletinItemBody, bulletinsBody, MAX_OPENING_TEXT } from '../views/bulletin-view.js';
 import { page } from '../views/layout.js';
 
 const numberParams = z.object({ number: z.coerce.number().int().positive() });
@@ -28,6 +31,21 @@ const textsBody = z.object({
   // Empty restores the generated text.
   text: z.string().max(MAX_OPENING_TEXT),
 });
+const printedText = (max: number) =>
+  z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    const text = value.replace(/\r\n?/g, '\n').trim();
+    return text === '' ? null : text;
+  }, z.string().max(max).nullable());
+const itemBody = z.object({
+  title: printedText(1000).optional(),
+  body: printedText(200_000).optional(),
+  url: printedText(4000)
+    .refine((url) => url === null || /^https?:\/\//i.test(url), 'an http(s) address')
+    .optional(),
+  country: z.union([countrySchema, z.literal('other')]).optional(),
+});
+const reportBody = z.object({ article: z.coerce.number().int().positive() });
 const assembleBody = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
   // The form's empty field means "the next number".
@@ -120,6 +138,88 @@ export function registerBulletinRoutes(app: FastifyInstance, deps: ReviewDeps): 
       after: { bulletin: number, item: itemId, direction },
     });
     return reply.redirect(`/bulletins/${number}#item-${itemId}`, 303);
+  });
+
+  /** The entry of a bulletin, with the warnings that concern it. */
+  const findEntry = async (number: number, itemId: number) => {
+    const loaded = await loadBulletin(deps.db, { number });
+    const entry = [
+      ...loaded.bulletin.sections.flatMap((section) => section.items),
+      ...loaded.bulletin.other,
+    ].find((candidate) => candidate.id === itemId);
+    return entry && { entry, warnings: loaded.warnings.filter((warning) => warning.itemId === itemId) };
+  };
+
+  app.get('/bulletins/:number/items/:itemId', async (request, reply) => {
+    const { number, itemId } = moveParams.parse(request.params);
+    if (!(await findBulletinByNumber(deps.db, number))) return reply.callNotFound();
+    const found = await findEntry(number, itemId);
+    if (!found) return reply.callNotFound();
+    const article = found.entry.articleId ? await getItem(deps.db, found.entry.articleId) : undefined;
+    const reports = article?.story_id ? await listStoryReports(deps.db, article.story_id) : [];
+    const body = bulletinItemBody({
+      user: request.user!,
+      number,
+      entry: found.entry,
+      original: article && { title: article.title, body: article.body, lang: article.lang },
+      reports,
+      warnings: found.warnings,
+    });
+    return sendPage(
+      reply,
+      200,
+      page({ title: `Bulletin #${number}`, user: request.user!, active: '/bulletins', body }),
+    );
+  });
+
+  const editPrinted = async (request: FastifyRequest, number: number, itemId: number) => {
+    const input = itemBody.parse(request.body ?? {});
+    await updateBulletinItem(deps.db, itemId, input);
+    await auditAction(deps.db, {
+      articleId: null,
+      actor: request.user!,
+      action: 'edit_bulletin_item',
+      after: { bulletin: number, item: itemId, ...input },
+    });
+  };
+
+  app.post('/bulletins/:number/items/:itemId', async (request, reply) => {
+    const { number, itemId } = moveParams.parse(request.params);
+    if (!(await findBulletinByNumber(deps.db, number)) || !(await findEntry(number, itemId))) {
+      return reply.callNotFound();
+    }
+    await editPrinted(request, number, itemId);
+    return reply.redirect(`/bulletins/${number}/items/${itemId}`, 303);
+  });
+
+  app.patch('/api/bulletins/:number/items/:itemId', async (request, reply) => {
+    const { number, itemId } = moveParams.parse(request.params);
+    if (!(await findBulletinByNumber(deps.db, number)) || !(await findEntry(number, itemId))) {
+      return reply.code(404).send({ error: 'no such bulletin item' });
+    }
+    await editPrinted(request, number, itemId);
+    return findEntry(number, itemId);
+  });
+
+  // Another report of the item's story to print from (its URL, its English): the analyst's pick.
+  app.post('/bulletins/:number/items/:itemId/report', async (request, reply) => {
+    const { number, itemId } = moveParams.parse(request.params);
+    const { article } = reportBody.parse(request.body);
+    const found = (await findBulletinByNumber(deps.db, number)) && (await findEntry(number, itemId));
+    if (!found) return reply.callNotFound();
+    const current = found.entry.articleId ? await getItem(deps.db, found.entry.articleId) : undefined;
+    const reports = current?.story_id ? await listStoryReports(deps.db, current.story_id) : [];
+    if (!reports.some((report) => report.id === article)) {
+      return reply.code(400).send({ error: 'that report is not one of this story' });
+    }
+    await updateBulletinItem(deps.db, itemId, { articleId: article });
+    await auditAction(deps.db, {
+      articleId: article,
+      actor: request.user!,
+      action: 'pick_bulletin_report',
+      after: { bulletin: number, item: itemId, article, before: found.entry.articleId },
+    });
+    return reply.redirect(`/bulletins/${number}/items/${itemId}`, 303);
   });
 
   app.post('/bulletins/:number/texts', async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  acceptEnglish,
   editItem,
   getItem,
   getSnapshot,
@@ -10,10 +11,10 @@ import {
   moveToStory,
   type ReviewItem,
   type ReviewOutcome,
-  reviewItem,
 } from '../../db/review-repo.js';
 import { countrySchema } from '../../domain/types.js';
 import { addByUrl } from '../add-by-url.js';
+import { englishOptions, reviewWithEnglish } from '../english.js';
 import { FetchRefusedError } from '../safe-fetch.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
@@ -41,11 +42,15 @@ const moment = z.preprocess((value) => {
 
 const editSchema = z.object({
   version: z.coerce.number().int().positive(),
-  title: text(1000).optional(),
-  body: text(200_000).optional(),
+  title_en: text(1000).optional(),
+  body_en: text(200_000).optional(),
   country: z.preprocess(blankToNull, countrySchema.nullable()).optional(),
   published_at: moment.optional(),
-  english_summary: text(20_000).optional(),
+});
+
+const acceptSchema = z.object({
+  choice: z.enum(['own', 'report', 'template']),
+  version: z.coerce.number().int().positive().optional(),
 });
 
 const actionSchema = z.object({
@@ -56,14 +61,17 @@ const actionSchema = z.object({
 /** Fields left out keep their current value (the API may send only what changed). */
 function toEdit(input: z.infer<typeof editSchema>, current: ReviewItem): ItemEdit {
   return {
-    title: input.title === undefined ? current.title : input.title,
-    body: input.body === undefined ? current.body : input.body,
+    titleEn: input.title_en === undefined ? current.title_en : input.title_en,
+    bodyEn: input.body_en === undefined ? current.body_en : input.body_en,
     country: input.country === undefined ? current.country : input.country,
     publishedAt:
       input.published_at === undefined ? (current.published_at?.toISOString() ?? null) : input.published_at,
-    englishSummary: input.english_summary === undefined ? current.english_summary : input.english_summary,
   };
 }
+
+/** The form always shows the English: saving it reviews whatever suggestion stays in it. */
+const reviewsEnglish = (input: z.infer<typeof editSchema>) =>
+  input.title_en !== undefined && input.body_en !== undefined;
 
 async function renderItem(
   deps: ReviewDeps,
@@ -75,7 +83,8 @@ async function renderItem(
 ) {
   const audit = await listAudit(deps.db, item.id);
   const story = await listStoryPeers(deps.db, item.id);
-  const body = itemBody({ user: request.user!, item, audit, story, ...extra });
+  const options = await englishOptions(deps.db, deps.english, item);
+  const body = itemBody({ user: request.user!, item, audit, story, englishOptions: options, ...extra });
   return sendPage(reply, status, page({ title: `#${item.id}`, user: request.user!, active: '/queue', body }));
 }
 
@@ -133,7 +142,9 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const current = await getItem(deps.db, id);
     if (!current) return reply.callNotFound();
     const edit = toEdit(input, current);
-    const outcome = await editItem(deps.db, id, input.version, edit, request.user!);
+    const outcome = await editItem(deps.db, id, input.version, edit, request.user!, {
+      englishReviewed: reviewsEnglish(input),
+    });
     if (outcome.kind === 'conflict')
       return renderItem(deps, request, reply, outcome.current, 409, { conflict: edit });
     if (outcome.kind !== 'ok') return reply.callNotFound();
@@ -146,13 +157,44 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const current = await getItem(deps.db, id);
     if (!current) return reply.code(404).send({ error: 'no such item' });
     const edit = toEdit(input, current);
-    return apiOutcome(reply, await editItem(deps.db, id, input.version, edit, request.user!), edit);
+    const outcome = await editItem(deps.db, id, input.version, edit, request.user!, {
+      englishReviewed: reviewsEnglish(input),
+    });
+    return apiOutcome(reply, outcome, edit);
+  });
+
+  /** Takes one of the item's English options (worked out here again: the browser only names which). */
+  const accept = async (request: FastifyRequest, id: number) => {
+    const input = acceptSchema.parse(request.body ?? {});
+    const item = await getItem(deps.db, id);
+    if (!item) return { kind: 'missing' } as const;
+    const option = (await englishOptions(deps.db, deps.english, item)).find((o) => o.choice === input.choice);
+    if (!option)
+      return { kind: 'invalid', current: item, message: `there is no ${input.choice} English` } as const;
+    return acceptEnglish(deps.db, id, option.candidate, request.user!, input.version);
+  };
+
+  app.post('/items/:id/english/accept', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const outcome = await accept(request, id);
+    if (outcome.kind === 'missing') return reply.callNotFound();
+    if (outcome.kind === 'ok') return reply.redirect(`/items/${id}#english`, 303);
+    const notice =
+      outcome.kind === 'conflict'
+        ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
+        : `Not done: ${outcome.message}.`;
+    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+  });
+
+  app.post('/api/items/:id/english/accept', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    return apiOutcome(reply, await accept(request, id));
   });
 
   app.post('/items/:id/:action', async (request, reply) => {
     const { id, action } = actionParams.parse(request.params);
     const input = actionSchema.parse(request.body ?? {});
-    const outcome = await reviewItem(deps.db, id, action, request.user!, {
+    const outcome = await reviewWithEnglish(deps, id, action, request.user!, {
       reason: input.reason,
       expectedVersion: input.version,
     });
@@ -170,7 +212,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const input = actionSchema.parse(request.body ?? {});
     return apiOutcome(
       reply,
-      await reviewItem(deps.db, id, action, request.user!, {
+      await reviewWithEnglish(deps, id, action, request.user!, {
         reason: input.reason,
         expectedVersion: input.version,
       }),

@@ -1,33 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { countItemsOfBulletinBefore } from '../../db/bulletins-repo.js';
-import {
-  auditAction,
-  type CountryCoverage,
-  countCoverage,
-  listAccountActivity,
-  listSourceHealth,
-} from '../../db/review-repo.js';
-import { createUser, DuplicateUserError, listUsers, roles } from '../../db/users-repo.js';
+import { auditAction, type CountryCoverage, countCoverage, listSourceHealth } from '../../db/review-repo.js';
+import { sumSeizures } from '../../db/seizure-sums-repo.js';
 import { html } from '../html.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
-import { usersBody } from '../views/forms-view.js';
 import { csrfField, page } from '../views/layout.js';
 import { coverageBody, coveragePeriod, healthTable } from '../views/ops-view.js';
+import { seizureCsv } from '../views/seizures-view.js';
 
 const monthQuery = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
     .optional(),
-});
-
-const newUserSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(roles),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
 });
 
 /** The previous bulletin's item counts replace the previous month's approved drafts. */
@@ -47,7 +34,11 @@ export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void 
     const period = coveragePeriod(month ?? deps.now().toISOString().slice(0, 7));
     const rows = await countCoverage(deps.db, period, period.previous);
     const previousBulletin = await countItemsOfBulletinBefore(deps.db, period.from);
-    return { period, rows: previousBulletin ? withPreviousBulletin(rows, previousBulletin) : rows };
+    return {
+      period,
+      rows: previousBulletin ? withPreviousBulletin(rows, previousBulletin) : rows,
+      seizures: await sumSeizures(deps.db, period),
+    };
   };
 
   const sourcesWithConfig = async () => {
@@ -74,13 +65,22 @@ export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void 
   };
 
   app.get('/coverage', async (request, reply) => {
-    const { period, rows } = await coverage(monthQuery.parse(request.query).month);
+    const { period, rows, seizures } = await coverage(monthQuery.parse(request.query).month);
     const { config, health } = await sourcesWithConfig();
-    const body = coverageBody({ period, rows, health, config, now: deps.now() });
+    const body = coverageBody({ period, rows, seizures, health, config, now: deps.now() });
     return sendPage(reply, 200, page({ title: 'Coverage', user: request.user!, active: '/coverage', body }));
   });
 
   app.get('/api/coverage', async (request) => coverage(monthQuery.parse(request.query).month));
+
+  // The month's seizures per country and substance, for a spreadsheet.
+  app.get('/coverage/seizures.csv', async (request, reply) => {
+    const { period, seizures } = await coverage(monthQuery.parse(request.query).month);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="seizures-${period.month}.csv"`)
+      .send(seizureCsv(period.month, seizures));
+  });
 
   const showSources = async (request: FastifyRequest, reply: FastifyReply, status = 200, notice?: string) => {
     const { config, health } = await sourcesWithConfig();
@@ -146,59 +146,5 @@ ${deps.queueDashboard ? html`<p><a href="/admin/queues">Queues (Bull Board)</a><
       enabled: declared.get(row.source_id)?.enabled ?? null,
       schedule: declared.get(row.source_id)?.schedule ?? null,
     }));
-  });
-
-  const usersPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    message: { notice?: string; error?: string } = {},
-  ) => {
-    const body = usersBody({
-      user: request.user!,
-      users: await listUsers(deps.db),
-      activity: await listAccountActivity(deps.db),
-      ...message,
-    });
-    return sendPage(reply, status, page({ title: 'Users', user: request.user!, active: '/users', body }));
-  };
-
-  app.get('/users', { config: { role: 'admin' } }, async (request, reply) => usersPage(request, reply, 200));
-
-  const addUser = async (input: unknown, actor: { id: number; name: string }) => {
-    const parsed = newUserSchema.safeParse(input);
-    if (!parsed.success)
-      return { error: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` };
-    try {
-      const user = await createUser(deps.db, {
-        name: parsed.data.name,
-        role: parsed.data.role,
-        passwordHash: await hashPassword(parsed.data.password),
-      });
-      await auditAction(deps.db, {
-        articleId: null,
-        actor,
-        action: 'add_user',
-        after: { name: user.name, role: user.role },
-      });
-      return { user };
-    } catch (error) {
-      if (error instanceof DuplicateUserError) return { error: error.message };
-      throw error;
-    }
-  };
-
-  app.post('/users', { config: { role: 'admin' } }, async (request, reply) => {
-    const result = await addUser(request.body, request.user!);
-    return result.user
-      ? usersPage(request, reply, 200, { notice: `Added ${result.user.name} (${result.user.role}).` })
-      : usersPage(request, reply, 400, { error: result.error });
-  });
-
-  app.get('/api/users', { config: { role: 'admin' } }, async () => listUsers(deps.db));
-
-  app.post('/api/users', { config: { role: 'admin' } }, async (request, reply) => {
-    const result = await addUser(request.body, request.user!);
-    return result.user ? reply.code(201).send(result.user) : reply.code(400).send({ error: result.error });
   });
 }

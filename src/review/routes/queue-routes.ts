@@ -6,8 +6,8 @@ import {
   listFilterOptions,
   listQueue,
   type ReviewAction,
-  reviewItem,
 } from '../../db/review-repo.js';
+import { reviewWithEnglish } from '../english.js';
 import { queueQuerySchema, toQueueFilters } from '../filters.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
@@ -35,7 +35,7 @@ async function bulkReview(
 ) {
   const results = { done: [] as number[], skipped: [] as Array<{ id: number; reason: string }> };
   for (const id of ids) {
-    const outcome = await reviewItem(deps.db, id, action, actor, { reason });
+    const outcome = await reviewWithEnglish(deps, id, action, actor, { reason });
     if (outcome.kind === 'ok') results.done.push(id);
     else results.skipped.push({ id, reason: outcome.kind === 'invalid' ? outcome.message : outcome.kind });
   }
@@ -45,7 +45,7 @@ async function bulkReview(
 export function registerQueueRoutes(app: FastifyInstance, deps: ReviewDeps): void {
   app.get('/queue', async (request, reply) => {
     const query = queueQuerySchema.parse(request.query);
-    const filters = toQueueFilters(query);
+    const filters = toQueueFilters(query, deps.search);
     const [{ items, total }, counts, options] = [
       await listQueue(deps.db, filters),
       await countQueue(deps.db, filters),
@@ -65,13 +65,13 @@ export function registerQueueRoutes(app: FastifyInstance, deps: ReviewDeps): voi
 
   app.get('/api/items', async (request) => {
     const query = queueQuerySchema.parse(request.query);
-    const filters = toQueueFilters(query);
+    const filters = toQueueFilters(query, deps.search);
     const { items, total } = await listQueue(deps.db, filters);
     return { items, total, page: query.page ?? 1, page_size: filters.pageSize ?? DEFAULT_PAGE_SIZE };
   });
 
   app.get('/api/counts', async (request) =>
-    countQueue(deps.db, toQueueFilters(queueQuerySchema.parse(request.query))),
+    countQueue(deps.db, toQueueFilters(queueQuerySchema.parse(request.query), deps.search)),
   );
 
   app.post('/queue/bulk', async (request, reply) => {

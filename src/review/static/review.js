@@ -25,6 +25,11 @@
       body: JSON.stringify(payload),
       credentials: 'same-origin',
     });
+    // The session ended (logged out elsewhere, account disabled): to the login form, back here after it.
+    if (response.status === 401) {
+      window.location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      throw new Error('logged out');
+    }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
     return body;
@@ -113,14 +118,15 @@
 
   function itemKeys(data) {
     const item = JSON.parse(data.textContent ?? '{}');
-    // `e` on the queue opens the item at its edit form.
-    if (window.location.hash === '#edit-form') document.getElementById('edit-title')?.focus();
+    // `e` on the queue opens the item at its English: the cursor waits in the English title.
+    if (window.location.hash === '#edit-form') document.getElementById('edit-title-en')?.focus();
     document.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
       const actions = {
         a: () => document.getElementById('approve-form')?.requestSubmit(),
         r: () => document.getElementById('reject-reason')?.focus(),
-        e: () => document.getElementById('edit-title')?.focus(),
+        e: () => document.getElementById('edit-title-en')?.focus(),
+        s: () => document.getElementById('accept-form')?.requestSubmit(),
         o: () => openSource(item.url),
       };
       const act = actions[event.key];

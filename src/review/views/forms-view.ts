@@ -1,8 +1,6 @@
-import type { AuditEntry } from '../../db/review-repo.js';
-import type { SessionUser, UserRow } from '../../db/users-repo.js';
-import { roles } from '../../db/users-repo.js';
+import type { SessionUser } from '../../db/users-repo.js';
 import { html, type SafeHtml } from '../html.js';
-import { csrfField, formatDateTime } from './layout.js';
+import { csrfField } from './layout.js';
 
 export function loginBody(options: { csrf: string; next: string; name?: string; error?: string }): SafeHtml {
   return html`<section class="login">
@@ -29,34 +27,4 @@ ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
   <label>URL <input type="url" name="url" required value="${options.url ?? ''}" placeholder="https://…" class="wide"></label>
   <button type="submit">Fetch and add</button>
 </form>`;
-}
-
-export function usersBody(options: {
-  user: SessionUser;
-  users: UserRow[];
-  activity: AuditEntry[];
-  error?: string;
-  notice?: string;
-}): SafeHtml {
-  return html`<h1>Users</h1>
-${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
-<table><thead><tr><th>Name</th><th>Role</th><th>Created</th><th>Active</th></tr></thead><tbody>
-${options.users.map((user) => html`<tr><td>${user.name}</td><td>${user.role}</td><td>${formatDateTime(user.created_at)}</td><td>${user.disabled ? 'no' : 'yes'}</td></tr>`)}
-</tbody></table>
-<h2>Add a user</h2>
-<form method="post" action="/users" id="user-form">
-  ${csrfField(options.user)}
-  <label>Name <input type="text" name="name" required></label>
-  <label>Role <select name="role">${roles.map((role) => html`<option value="${role}">${role}</option>`)}</select></label>
-  <label>Password <input type="password" name="password" required autocomplete="new-password"></label>
-  <button type="submit">Add</button>
-</form>
-<h2>Recent activity</h2>
-<p>Logins (and failed attempts on existing accounts), logouts, users added, crawls started by hand; what analysts
-do to items is in each item's history.</p>
-<table id="activity"><thead><tr><th>When</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>
-${options.activity.map((entry) => html`<tr><td>${formatDateTime(entry.created_at)}</td><td>${entry.user_name}</td><td>${entry.action}</td><td>${entry.after ? JSON.stringify(entry.after) : ''}</td></tr>`)}
-</tbody></table>
-${options.activity.length === 0 ? html`<p class="empty">No activity yet.</p>` : ''}`;
 }

@@ -1,15 +1,25 @@
 import type { AuditEntry, ItemEdit, ReviewItem, StoryPeer } from '../../db/review-repo.js';
 import type { SessionUser } from '../../db/users-repo.js';
+import {
+  type EnglishSource,
+  englishState,
+  englishStateLabels,
+  isSuggestion,
+} from '../../domain/english/provenance.js';
 import { countryCodes } from '../../domain/types.js';
+import type { EnglishOption } from '../english.js';
 import { highlightTerms } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
 import { csrfField, formatDateTime } from './layout.js';
+import { seizureFactsBlock } from './seizures-view.js';
 
 export interface ItemView {
   user: SessionUser;
   item: ReviewItem;
   audit: AuditEntry[];
   story: { storyId: number | null; peers: StoryPeer[] };
+  /** English the analyst can take with one key, best first. */
+  englishOptions: EnglishOption[];
   notice?: string | undefined;
   /** The analyst's unsaved edit when someone else saved first. */
   conflict?: ItemEdit | undefined;
@@ -53,34 +63,92 @@ function actions(view: ItemView): SafeHtml {
 </div>`;
 }
 
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  'english-report': 'from an English report',
+  template: 'suggested from the item',
+  analyst: 'written by an analyst',
+};
+
+function provenance(source: EnglishSource | null): string {
+  if (!source) return 'none yet';
+  return SOURCE_LABELS[source] ?? `translated by ${source.slice('machine:'.length)}`;
+}
+
+/** The English fields beside the original: what the release will print. */
 function editForm(view: ItemView, values: ItemEdit): SafeHtml {
   const { item, user } = view;
   return html`<form method="post" action="/items/${item.id}/edit" class="edit" id="edit-form">
   ${csrfField(user)}
   <input type="hidden" name="version" value="${item.version}">
-  <label>Title <input type="text" name="title" id="edit-title" value="${values.title ?? ''}"></label>
+  <label>English title <span class="provenance" id="title-en-source">${provenance(item.title_en_source)}</span>
+    <input type="text" name="title_en" id="edit-title-en" value="${values.titleEn ?? ''}" maxlength="1000"></label>
+  <label>English body <span class="provenance" id="body-en-source">${provenance(item.body_en_source)}</span>
+    <textarea name="body_en" id="edit-body-en" rows="12">${values.bodyEn ?? ''}</textarea></label>
   <label>Country <select name="country">
     <option value="">—</option>
     ${countryCodes.map((code) => html`<option value="${code}"${code === values.country ? html` selected` : ''}>${code}</option>`)}
   </select></label>
   <label>Published (UTC) <input type="datetime-local" step="1" name="published_at" value="${toDateTimeLocal(values.publishedAt)}"></label>
-  <label>Body <textarea name="body" rows="12">${values.body ?? ''}</textarea></label>
-  <label>English summary <textarea name="english_summary" rows="4">${values.englishSummary ?? ''}</textarea></label>
   <button type="submit">Save (version ${item.version})</button>
 </form>`;
 }
 
+const OPTION_LABELS: Readonly<Record<EnglishOption['choice'], string>> = {
+  own: 'This report is in English',
+  report: 'English report of the same story',
+  template: 'Suggested from the item (event, place, agency, amounts)',
+};
+
+/** English the analyst can take instead of translating; the first is accepted with `s`. */
+function englishSuggestions(view: ItemView): SafeHtml {
+  const { item, user, englishOptions } = view;
+  if (englishOptions.length === 0) {
+    return html`<p class="empty" id="no-suggestion">No English report and no suggestion for this item: write its English above.</p>`;
+  }
+  return html`<div class="suggestions" id="suggestions">${englishOptions.map(
+    (option, index) => html`<div class="suggestion" data-choice="${option.choice}">
+  <p class="provenance">${OPTION_LABELS[option.choice]}${option.candidate.url ? html` · ${externalLink(option.candidate.url, option.sourceId ?? 'source')}` : ''}</p>
+  <p class="suggested-title">${option.candidate.title}</p>
+  <p class="suggested-body">${option.candidate.body}</p>
+  <form method="post" action="/items/${item.id}/english/accept" class="inline"${index === 0 ? html` id="accept-form"` : ''}>
+    ${csrfField(user)}<input type="hidden" name="version" value="${item.version}"><input type="hidden" name="choice" value="${option.choice}">
+    <button type="submit">Use this English${index === 0 ? ' (s)' : ''}</button>
+  </form>
+</div>`,
+  )}</div>`;
+}
+
+function englishPanel(view: ItemView, values: ItemEdit): SafeHtml {
+  const { item } = view;
+  const state = englishState({
+    title: item.title_en,
+    titleSource: item.title_en_source,
+    body: item.body_en,
+    bodySource: item.body_en_source,
+    reviewed: item.english_reviewed_by !== null,
+  });
+  const unreviewed =
+    !item.english_reviewed_by && (isSuggestion(item.title_en_source) || isSuggestion(item.body_en_source));
+  return html`<section class="english" id="english" lang="en">
+  <h2>English (e) <span class="english-state state-${state}" id="english-state">${englishStateLabels[state]}</span></h2>
+  ${unreviewed ? html`<p class="notice">Generated English: read it, correct it or save it as it is to mark it reviewed.</p>` : ''}
+  ${item.english_url ? html`<p class="provenance">Taken from ${externalLink(item.english_url)}</p>` : ''}
+  ${editForm(view, values)}
+  <h3>Suggestions</h3>
+  ${englishSuggestions(view)}
+</section>`;
+}
+
 function conflictPanel(item: ReviewItem, yours: ItemEdit): SafeHtml {
   const rows: Array<[string, string | null, string | null]> = [
-    ['Title', yours.title, item.title],
+    ['English title', yours.titleEn, item.title_en],
+    ['English body', yours.bodyEn, item.body_en],
     ['Country', yours.country, item.country],
     [
       'Published',
       yours.publishedAt && new Date(yours.publishedAt).toISOString(),
       item.published_at?.toISOString() ?? null,
     ],
-    ['Body', yours.body, item.body],
-    ['English summary', yours.englishSummary, item.english_summary],
   ];
   return html`<section class="conflict" id="conflict" role="alert">
   <h2>Not saved: someone else changed this item</h2>
@@ -130,24 +198,28 @@ export function itemBody(view: ItemView): SafeHtml {
   const { item } = view;
   const terms = item.matched.map((term) => term.term);
   const current: ItemEdit = {
-    title: item.title,
-    body: item.body,
+    titleEn: item.title_en,
+    bodyEn: item.body_en,
     country: item.country,
     publishedAt: item.published_at?.toISOString() ?? null,
-    englishSummary: item.english_summary,
   };
   return html`<p><a href="/queue">← queue</a></p>
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.conflict ? conflictPanel(item, view.conflict) : ''}
 <article class="item" id="item">
-<h1>${highlightTerms(item.title || '(no title)', terms)}</h1>
 ${facts(item)}
 ${actions(view)}
-<div class="body" id="item-body">${highlightTerms(item.body ?? '', terms)}</div>
-${item.english_summary ? html`<h2>English summary</h2><p class="summary">${item.english_summary}</p>` : ''}
+<div class="side-by-side">
+<section class="original" id="original"${item.lang ? html` data-lang="${item.lang}"` : ''}>
+  <h2>Original${item.lang ? html` (${item.lang})` : ''}</h2>
+  <h1 id="original-title">${highlightTerms(item.title || '(no title)', terms)}</h1>
+  <div class="body" id="item-body">${highlightTerms(item.body ?? '', terms)}</div>
+</section>
+${englishPanel(view, view.conflict ?? current)}
+</div>
+${seizureFactsBlock(item.facts)}
 </article>
 ${storyPanel(view)}
-<section><h2>Edit (e)</h2>${editForm(view, view.conflict ?? current)}</section>
 ${auditTable(view.audit)}
 <script type="application/json" id="item-data">${jsonForHtml({ id: item.id, url: safeHref(item.url), title: item.title, version: item.version })}</script>`;
 }

@@ -15,6 +15,7 @@ function nav(user: SessionUser, active: string | undefined): SafeHtml {
     ['/add', 'Add by URL', true],
     ['/coverage', 'Coverage', true],
     ['/bulletins', 'Bulletins', true],
+    ['/activity', 'Activity', true],
     ['/sources', 'Sources', hasRole(user, 'operator')],
     ['/users', 'Users', hasRole(user, 'admin')],
   ];

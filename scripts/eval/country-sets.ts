@@ -1,0 +1,120 @@
+/**
+ * Country from content, without a hint: the labelled sets in test/fixtures/eval/country/<lang>.jsonl (written by
+ * hand, see the README), run through `harvest analyze` with no source country and no declared language, as for
+ * aggregators, Telegram channels and pages added by URL. Accuracy per language on the held-out `test` split and on
+ * all items, against the target.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { countrySchema, type Language, languageCodes, languageSchema } from '../../src/domain/types.js';
+
+export const COUNTRY_TARGET = 0.95;
+
+const countryItemSchema = z.object({
+  id: z.string(),
+  lang: languageSchema,
+  title: z.string(),
+  text: z.string(),
+  country: z.union([countrySchema, z.literal('other')]),
+  split: z.enum(['dev', 'test']),
+});
+
+export type CountryItem = z.infer<typeof countryItemSchema>;
+
+export interface CountryRow {
+  figure: string;
+  value: number;
+  n: number;
+  target?: number;
+}
+
+export interface CountryReport {
+  rows: CountryRow[];
+  /** Markdown lines: per language and split, with the confusions. */
+  detail: string[];
+  /** One line per wrong answer (dev split only unless `withTest`). */
+  misses: string[];
+}
+
+/** Every set of the folder, one file per language; a malformed line is an error naming file and line. */
+export function readCountrySets(dir: string): CountryItem[] {
+  return languageCodes
+    .filter((lang) => existsSync(join(dir, `${lang}.jsonl`)))
+    .flatMap((lang) => {
+      const file = join(dir, `${lang}.jsonl`);
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          if (line.trim() === '') return [];
+          const parsed = countryItemSchema.safeParse(JSON.parse(line));
+          if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+          return [parsed.data];
+        });
+    });
+}
+
+/** The items as `harvest analyze` input: no source country, no declared language. */
+export function countryInputs(
+  items: readonly CountryItem[],
+): Array<{ id: string; title: string; text: string }> {
+  return items.map(({ id, title, text }) => ({ id, title, text }));
+}
+
+interface Tally {
+  correct: number;
+  total: number;
+  confusions: Map<string, number>;
+}
+
+function tallyOf(items: readonly CountryItem[], answers: ReadonlyMap<string, { country?: string }>): Tally {
+  const tally: Tally = { correct: 0, total: 0, confusions: new Map() };
+  for (const item of items) {
+    const got = answers.get(item.id)?.country ?? 'error';
+    tally.total += 1;
+    if (got === item.country) tally.correct += 1;
+    else {
+      const key = `${item.country}→${got}`;
+      tally.confusions.set(key, (tally.confusions.get(key) ?? 0) + 1);
+    }
+  }
+  return tally;
+}
+
+const accuracy = (tally: Tally): number => (tally.total === 0 ? 0 : tally.correct / tally.total);
+
+/** Rows for the quality table (per language: test split and all; then all languages), detail and misses. */
+export function scoreCountrySets(
+  items: readonly CountryItem[],
+  answers: ReadonlyMap<string, { country?: string }>,
+  withTest = false,
+): CountryReport {
+  const languages = languageCodes.filter((lang) => items.some((item) => item.lang === lang));
+  const rows: CountryRow[] = [];
+  const detail = ['| language | split | accuracy | n | confusions (expected→got) |', '|---|---|---|---|---|'];
+  const groups: Array<[string, readonly CountryItem[]]> = [
+    ...languages.map((lang): [Language, CountryItem[]] => [lang, items.filter((item) => item.lang === lang)]),
+    ['8 languages', items],
+  ];
+  for (const [name, group] of groups) {
+    for (const split of ['test', 'dev', 'all'] as const) {
+      const part = split === 'all' ? group : group.filter((item) => item.split === split);
+      const tally = tallyOf(part, answers);
+      const confusions = [...tally.confusions].map(([key, count]) => `${key} ×${count}`).join(', ');
+      detail.push(`| ${name} | ${split} | ${accuracy(tally).toFixed(3)} | ${tally.total} | ${confusions} |`);
+      if (split !== 'dev') {
+        rows.push({
+          figure: `country without hint: ${name}, ${split === 'test' ? 'held-out test split' : 'all items'}`,
+          value: accuracy(tally),
+          n: tally.total,
+          target: COUNTRY_TARGET,
+        });
+      }
+    }
+  }
+  const misses = items
+    .filter((item) => withTest || item.split === 'dev')
+    .filter((item) => answers.get(item.id)?.country !== item.country)
+    .map((item) => `- ${item.id} ${item.country} → ${answers.get(item.id)?.country}: ${item.title}`);
+  return { rows, detail, misses };
+}

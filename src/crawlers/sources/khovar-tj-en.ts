@@ -1,0 +1,28 @@
+import type { SourceDefinition } from './source-definition.js';
+
+export const khovarTjEn: SourceDefinition = {
+  id: 'khovar-tj-en',
+  name: 'Khovar — khovar.tj (English)',
+  domain: 'khovar.tj',
+  country: 'TJ',
+  languages: ['eng'],
+  timezone: 'Asia/Dushanbe',
+  official: true,
+  crawler: 'cheerio',
+  discovery: {
+    strategy: 'rss',
+    urls: ['https://khovar.tj/eng/feed/'],
+  },
+  parsers: [
+    {
+      selectors: {
+        title: 'h1.entry-title',
+        body: '.entry-content',
+        date: 'time.entry-date',
+        remove: ['.sharedaddy'],
+      },
+    },
+  ],
+  notes:
+    'State news agency; English WordPress section /eng/ with its feed /eng/feed/ (listed by a public scraper), unverified. Items open with a dateline "DUSHANBE, 23.09.2025 /NIAT Khovar/."',
+};
