@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gazetteerPlaceToEnglish } from '../../src/domain/english/gazetteer-english.js';
 import { defaultPlaceToEnglish, exonymOf } from '../../src/domain/english/place-names.js';
 import { transliterate } from '../../src/domain/english/transliterate.js';
 
@@ -65,5 +66,27 @@ describe('place names in English', () => {
   it('transliterates names outside the table, without quotes', () => {
     expect(defaultPlaceToEnglish('«Шымкент»', 'rus')).toBe('Shymkent');
     expect(defaultPlaceToEnglish('Павлодар', 'kaz')).toBe('Pavlodar');
+  });
+});
+
+describe('place names from the gazetteer, as the facts stage writes them (declined)', () => {
+  it('takes the ending off and gives GeoNames’ English name', () => {
+    expect(gazetteerPlaceToEnglish('Шымкенте', 'rus')).toBe('Shymkent');
+    expect(gazetteerPlaceToEnglish('Смоленске', 'rus')).toBe('Smolensk');
+    expect(gazetteerPlaceToEnglish('Бишкекте', 'kir')).toBe('Bishkek');
+    expect(gazetteerPlaceToEnglish('Kulobda', 'tgk')).toBe('Kulob');
+    expect(gazetteerPlaceToEnglish('Daşoguzda', 'tuk')).toBe('Dashoguz');
+  });
+
+  it('names the kind of unit in English and drops "city"', () => {
+    expect(gazetteerPlaceToEnglish('Павлодарской области', 'rus')).toBe('Pavlodar region');
+    expect(gazetteerPlaceToEnglish('Абшеронском районе', 'rus')).toBe('Absheron district');
+    expect(gazetteerPlaceToEnglish('Toshkent viloyatida', 'uzb')).toBe('Tashkent region');
+    expect(gazetteerPlaceToEnglish('Шымкент қаласында', 'kaz')).toBe('Shymkent');
+  });
+
+  it('keeps the exonyms first and transliterates what it does not know', () => {
+    expect(gazetteerPlaceToEnglish('Toshkent', 'uzb')).toBe('Tashkent');
+    expect(gazetteerPlaceToEnglish('Xətai rayonunda', 'aze')).toBe('Khatai district');
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadDrugGlossary } from '../../src/config/drug-glossary.js';
 import { loadEnglishGlossary } from '../../src/config/english-glossary.js';
 import type { Seizure, SeizureFacts, SubstanceId } from '../../src/domain/english/facts.js';
 import { type SuggestionItem, suggestEnglish } from '../../src/domain/english/suggest.js';
+import { extractSeizureFacts } from '../../src/domain/seizure-facts.js';
 import type { Language } from '../../src/domain/types.js';
 
 const glossary = loadEnglishGlossary();
@@ -247,6 +249,29 @@ describe('suggestEnglish: titles in the house style', () => {
     };
     const suggestion = suggestEnglish(item, glossary, { timeZone: 'Asia/Almaty' });
     expect(suggestion?.body).toMatch(/ Published on 1 October 2025\.$/);
+  });
+});
+
+describe('suggestEnglish with the facts stage', () => {
+  it('builds the title from the facts the extractor reads, the place declined as written', () => {
+    const item = {
+      title: 'В Шымкенте у жителя области изъяли 2,5 кг гашиша',
+      body:
+        'Сотрудники полиции остановили автомашину. При досмотре в багажнике обнаружено 2,5 килограмма гашиша. ' +
+        'Возбуждено уголовное дело по статье 297 УК РК, двое задержаны.',
+      lang: 'rus' as const,
+    };
+    const itemFacts = extractSeizureFacts(
+      { title: item.title, text: item.body, lang: item.lang },
+      loadDrugGlossary(),
+    );
+    expect(itemFacts.place).toBe('Шымкенте');
+    const suggestion = suggestEnglish({ ...item, facts: itemFacts }, glossary);
+    expect(suggestion?.title).toBe('IN SHYMKENT, 2.5 KG OF HASHISH WERE SEIZED');
+    expect(suggestion?.body).toBe(
+      'In Shymkent, 2.5 kg of hashish were seized. The report says that 2 people were detained. ' +
+        'The report cites Article 297 of the Criminal Code.',
+    );
   });
 });
 

@@ -3,11 +3,12 @@ import { foldTerm } from './term-matching.js';
 import { transliterate } from './transliterate.js';
 
 /**
- * A place's English name: `PlaceToEnglish` is what the suggestion takes (the gazetteer of the facts stage will
- * provide a better one); `defaultPlaceToEnglish` is the fallback here: a small table of exonyms and established
+ * A place's English name: `PlaceToEnglish` is what the suggestion takes (by default
+ * `gazetteerPlaceToEnglish`, which reads declined names through the shipped gazetteer); `defaultPlaceToEnglish` is
+ * its fallback: a small table of exonyms and established
  * English spellings (Тошкент → Tashkent, Bakı → Baku, Худжанд → Khujand), looked up with the common case endings
  * removed (Ташкенте, Bakıda, Алматыда), else a transliteration of the name as written (`transliterate.ts`).
- * A declined name outside the table keeps its ending (Шымкенте → Shymkente): give the facts stage's nominative.
+ * A declined name outside the table keeps its ending here (Шымкенте → Shymkente): the gazetteer's look-up removes it.
  */
 export type PlaceToEnglish = (name: string, lang: Language) => string;
 

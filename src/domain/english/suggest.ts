@@ -2,8 +2,9 @@ import type { Language } from '../types.js';
 import { listPhrases, seizurePhrase } from './amounts.js';
 import { classifyEvent, type EventClassification, type EventEvidence } from './event-type.js';
 import type { Seizure, SeizureFacts } from './facts.js';
+import { gazetteerPlaceToEnglish } from './gazetteer-english.js';
 import type { Agency, ClassifiedEventType, EnglishGlossary } from './glossary.js';
-import { defaultPlaceToEnglish, type PlaceToEnglish } from './place-names.js';
+import type { PlaceToEnglish } from './place-names.js';
 import { transliterate } from './transliterate.js';
 
 /**
@@ -12,8 +13,8 @@ import { transliterate } from './transliterate.js';
  *   suggestEnglish({title, body, lang, facts?, publishedAt?, sourceName?}, glossary, options?)
  *     → {title, body, provenance: 'template', eventType, factsUsed, confidence} | undefined
  *
- * The event type (`classifyEvent`), the place (`facts.place` through `options.placeToEnglish`, default: exonyms and
- * transliteration), the agencies, audience and persons named in the text (config/glossary), the seized amounts,
+ * The event type (`classifyEvent`), the place (`facts.place` through `options.placeToEnglish`, default: exonyms, the
+ * gazetteer's English names with the ending taken off, else transliteration), the agencies, audience and persons named in the text (config/glossary), the seized amounts,
  * the people detained, the operation and article (`facts`, the contract of the facts stage), the publication date
  * and the source fill the house style of the release: a capitalised title ("IN BAKU, 3 KG OF HEROIN WERE
  * SEIZED", "POLICE OFFICERS IN SMOLENSK HELD A PREVENTIVE LECTURE FOR SCHOOLCHILDREN") and a paragraph of plain
@@ -469,7 +470,7 @@ export function suggestEnglish(
     item,
     classification as EventClassification & { type: ClassifiedEventType },
     glossary,
-    options.placeToEnglish ?? defaultPlaceToEnglish,
+    options.placeToEnglish ?? gazetteerPlaceToEnglish,
     used,
   );
   const titleLead = leadOf(ctx, 'title');
