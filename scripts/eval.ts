@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
 import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
+import { evaluateEventTypes, evaluateExternalEventTypes } from './eval/event-types.js';
 import { evaluatePageText } from './eval/page-text.js';
 import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
 import { seizureFactsFigures } from './eval/seizure-facts.js';
@@ -439,6 +440,17 @@ async function main(): Promise<number> {
   figures.push(...pageText.rows.map(({ figure, ...row }) => ({ name: figure, ...row })));
   const pairing = evaluateStoryPairing();
   figures.push(...pairing.figures.map(({ figure, ...row }) => ({ name: figure, ...row })));
+  // Event types of the English suggestions (scripts/eval/event-types.ts): pure, no CLI round trip.
+  const eventTypes = evaluateEventTypes();
+  const externalEventTypes = evaluateExternalEventTypes(shared).filter((score) => score.split === 'test');
+  figures.push(
+    ...eventTypes.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
+    ...externalEventTypes.map((score) => ({
+      name: score.figure,
+      value: score.correct / score.n,
+      n: score.n,
+    })),
+  );
 
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
@@ -467,6 +479,17 @@ async function main(): Promise<number> {
   ]);
   out(['### Story pairing per language and kind of pair', '', ...pairing.detail, '']);
   out(['### Seizure facts per language', '', ...seizureReport.detail, '']);
+  out([
+    '### Event types per language (own labelled reports)',
+    '',
+    '| language | dev | test |',
+    '|---|---|---|',
+    ...eventTypes.perLanguage.map(
+      (detail) =>
+        `| ${detail.lang} | ${detail.dev.correct}/${detail.dev.n} | ${detail.test.correct}/${detail.test.n} |`,
+    ),
+    '',
+  ]);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
