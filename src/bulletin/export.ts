@@ -1,3 +1,4 @@
+import { loadEnglishGlossary } from '../config/english-glossary.js';
 import {
   type ApprovedDraft,
   type BulletinItemRow,
@@ -12,13 +13,15 @@ import {
   upsertBulletin,
 } from '../db/bulletins-repo.js';
 import type { Database, Queryable } from '../db/database.js';
+import { classifyEvent } from '../domain/english/event-type.js';
+import type { EnglishGlossary } from '../domain/english/glossary.js';
 import {
   type EnglishSource,
   type EnglishState,
   englishState,
   isSuggestion,
 } from '../domain/english/provenance.js';
-import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
+import { type Country, countryCodes, type EventCountry, languageSchema } from '../domain/types.js';
 import {
   assembleBulletin,
   type Bulletin,
@@ -216,6 +219,21 @@ export function entryEnglish(row: BulletinItemRow): {
   };
 }
 
+let glossary: EnglishGlossary | undefined;
+
+/** The kind of event an item reports, from its article's own words (or its English), for the topics paragraph. */
+function eventTypeOf(row: BulletinItemRow): string | null {
+  const lang = languageSchema.safeParse(row.article_lang ?? 'eng');
+  const body = row.article_body ?? row.body;
+  if (!lang.success || !body) return null;
+  glossary ??= loadEnglishGlossary();
+  const { type } = classifyEvent(
+    { title: row.article_title ?? row.title ?? undefined, body, lang: lang.data },
+    glossary,
+  );
+  return type === 'other' ? null : type;
+}
+
 function toEntry(row: BulletinItemRow): BulletinEntry {
   const english = entryEnglish(row);
   return {
@@ -229,6 +247,7 @@ function toEntry(row: BulletinItemRow): BulletinEntry {
     bodyIsEnglish: english.bodySource !== null && looksEnglish(english.body),
     englishState: english.state,
     storyId: row.story_id,
+    eventType: eventTypeOf(row),
     url: row.url ?? row.article_url,
     publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
     position: row.position,

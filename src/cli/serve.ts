@@ -6,6 +6,7 @@ import { loadSourcesFile } from '../config/sources.js';
 import { thisProcess } from '../db/embedded/process-identity.js';
 import { failRunsOf } from '../db/runs-repo.js';
 import { startInProcessSchedules } from '../ops/in-process-schedules.js';
+import { loadEnglishSupport } from '../review/english.js';
 import { inProcessRunner, queuedRunner } from '../review/run-source.js';
 import { buildReviewServer } from '../review/server.js';
 import { parseTrustProxy, type TrustedProxies, TrustProxyError } from '../review/trust-proxy.js';
@@ -126,6 +127,7 @@ async function serveWorkspace(
         operatorPlugins,
         ...(queues ? { probeQueues: [queues.crawl, queues.articles] } : {}),
         runSource: queues ? queuedRunner(app.db, queues) : embedded!.run,
+        english: loadEnglishSupport(ctx.config),
       });
       const address = await listenOn(port, '--port', () =>
         server.listen({ port, host: values.host ?? '127.0.0.1' }),

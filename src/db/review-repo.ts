@@ -64,6 +64,8 @@ export interface ReviewItem extends QueueItem {
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** The time zone its source declares (dates read in the source's calendar). */
+  source_timezone: string | null;
   /** Seizure facts as stored (`articles.facts`, see src/domain/seizure-facts.ts); null when none. */
   facts: unknown;
 }
@@ -160,6 +162,7 @@ const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.la
   a.title_en, a.title_en_source, a.body_en, a.body_en_source, a.english_url, a.english_reviewed_by,
   a.english_reviewed_at,
   a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.facts,
+  (SELECT r.source_config ->> 'timezone' FROM crawl_runs r WHERE r.id = a.run_id) AS source_timezone,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;
 
 export async function getItem(db: Queryable, id: number): Promise<ReviewItem | undefined> {
@@ -352,6 +355,7 @@ export async function acceptEnglish(
   candidate: EnglishCandidate,
   actor: Actor,
   expectedVersion?: number,
+  options: { reviewed?: boolean } = {},
 ): Promise<ReviewOutcome> {
   return db.transaction(async (tx) => {
     const current = await lockItem(tx, id);
@@ -359,11 +363,11 @@ export async function acceptEnglish(
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       return { kind: 'conflict', current };
     }
-    await writeEnglish(tx, id, candidate, actor.name);
+    await writeEnglish(tx, id, candidate, options.reviewed === false ? null : actor.name);
     await writeAudit(tx, {
       articleId: id,
       actor,
-      action: 'accept_english',
+      action: options.reviewed === false ? 'translate_english' : 'accept_english',
       before: englishOf(current),
       after: {
         title_en: candidate.title,

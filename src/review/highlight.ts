@@ -45,3 +45,44 @@ export function highlightTerms(text: string, terms: readonly string[]): SafeHtml
   }
   return new SafeHtml(out + escapeHtml(text.slice(cursor)));
 }
+
+/** A glossary term found in the original, with its English (shown on hover, for the analyst writing English). */
+export interface GlossarySpan {
+  start: number;
+  end: number;
+  english: string;
+}
+
+/**
+ * The original text with the relevance terms marked and the glossary's terms underlined with their English as a
+ * tooltip. Where both cover the same words, the term's mark carries the English.
+ */
+export function highlightOriginal(
+  text: string,
+  terms: readonly string[],
+  glossary: readonly GlossarySpan[],
+): SafeHtml {
+  type Span = { start: number; end: number; english?: string; term: boolean };
+  const termSpans: Span[] = findTermSpans(text, terms)
+    .filter(([start, end]) => end > start)
+    .map(([start, end]) => ({ start, end, term: true }));
+  const spans: Span[] = [...termSpans];
+  for (const hit of glossary) {
+    const overlapping = termSpans.find((span) => span.start < hit.end && hit.start < span.end);
+    if (overlapping) overlapping.english ??= hit.english;
+    else if (!spans.some((span) => span.start < hit.end && hit.start < span.end)) {
+      spans.push({ start: hit.start, end: hit.end, english: hit.english, term: false });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor) continue;
+    const title = span.english ? ` title="${escapeHtml(span.english)}"` : '';
+    const open = span.term ? `<mark${title}>` : `<mark class="glossary"${title}>`;
+    out += `${escapeHtml(text.slice(cursor, span.start))}${open}${escapeHtml(text.slice(span.start, span.end))}</mark>`;
+    cursor = span.end;
+  }
+  return new SafeHtml(out + escapeHtml(text.slice(cursor)));
+}

@@ -175,6 +175,10 @@ describe('English beside the original, in Chromium', () => {
       title_en: reports.en.title,
       title_en_source: 'english-report',
     });
+    // The Tajik item has no English report: approval filled in the suggestion made from its own facts, which
+    // nobody has reviewed yet.
+    expect(await englishOf(ids.tj)).toMatchObject({ title_en_source: 'template', english_reviewed_by: null });
+    expect((await englishOf(ids.tj)).title_en).toMatch(/KHATLON.*DESTROYED/);
   });
 
   it('prints each story once, picks the report to print from, and clears a warning once fixed', async () => {
@@ -190,28 +194,41 @@ describe('English beside the original, in Chromium', () => {
     expect(await kazakh.count()).toBe(1);
     expect(await kazakh.locator('.title').textContent()).toBe(reports.en.title);
     expect(await page.locator('#english-need').textContent()).toContain('1 of 2 item(s) still need English');
-    const tajikWarning = page.locator('#warnings li[data-code=no_english_title]');
-    expect(await tajikWarning.count()).toBe(1);
-    expect(await tajikWarning.textContent()).toContain(reports.tj.title);
+    const tajik = page.locator('section[data-country=TJ] .bulletin-items li');
+    expect(await tajik.locator('[data-english]').textContent()).toBe('suggestion, not reviewed');
+    const unreviewed = page.locator('#warnings li[data-code=unreviewed_english]');
+    expect(await unreviewed.count()).toBe(1);
+    expect(await page.locator('#warnings li[data-code=no_english_title]').count()).toBe(0);
+    // The topics paragraph is English, from the kinds of events of each country.
+    expect(await page.locator('form[data-paragraph=topics] textarea').getAttribute('placeholder')).toBe(
+      'Published articles contain information about seizures of narcotic drugs (Kazakhstan), on destruction of seized drugs (Tajikistan).',
+    );
     await page.screenshot({ path: join(screenshotDir, 'bulletin-english.png'), fullPage: true });
 
-    // The Tajik item gets its English on the printed item's page; its warnings clear.
-    await page.locator('section[data-country=TJ] a.edit-item').click();
+    // The analyst reads the suggestion on the item page and accepts it with `s`: the warning clears.
+    await page.goto(`${origin}/items/${ids.tj}`);
+    expect(await page.locator('.suggestion').first().getAttribute('data-choice')).toBe('template');
+    await Promise.all([page.waitForURL(`${origin}/items/${ids.tj}#english`), page.keyboard.press('s')]);
+    await page.waitForLoadState();
+    expect(await page.locator('#english-state').textContent()).toBe('accepted suggestion');
+    await page.goto(`${origin}/bulletins/18`);
+    expect(await unreviewed.count()).toBe(0);
+    expect(await page.locator('#english-need').textContent()).toBe('Every item has reviewed English.');
+
+    // The printed item is edited on its own page (title, body, URL, country); the analyst's wording prints.
+    await tajik.locator('a.edit-item').click();
     await page.waitForURL(/\/bulletins\/18\/items\/\d+$/);
-    expect(await page.locator('#item-warnings').textContent()).toContain('has no English title');
     await page.fill('#printed-title', 'In Khatlon region, 120 kg of drugs were destroyed');
-    await page.fill(
-      '#printed-body',
-      'The Drug Control Agency burned 120 kg of narcotic drugs seized over the year in Bokhtar, in the presence of members of the public.',
-    );
     await Promise.all([
       page.waitForURL(/\/bulletins\/18\/items\/\d+$/),
       page.click('#bulletin-item-form button'),
     ]);
     expect(await page.locator('#item-warnings-none').count()).toBe(1);
     await page.goto(`${origin}/bulletins/18`);
-    expect(await page.locator('#warnings li[data-code=no_english_title]').count()).toBe(0);
-    expect(await page.locator('#english-need').textContent()).toBe('Every item has reviewed English.');
+    expect(await tajik.locator('.title').textContent()).toBe(
+      'In Khatlon region, 120 kg of drugs were destroyed',
+    );
+    expect(await tajik.locator('[data-english]').textContent()).toBe("analyst's English");
 
     // The story's item can print from the English report instead (its URL then goes out).
     await kazakh.locator('a.edit-item').click();

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/database.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { createUser, type Role } from '../../src/db/users-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
+import { loadEnglishSupport } from '../../src/review/english.js';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildReviewServer, type ReviewServerOptions } from '../../src/review/server.js';
 import { processArticle } from '../../src/workers/process-article.js';
@@ -15,6 +16,8 @@ import { type MigratedTestDatabase, useMigratedDatabase } from '../support/datab
 
 /** Shared by the review workspace's API and browser tests. */
 export const lexicon = loadLexicon('config/keywords.yaml');
+/** The shipped glossaries, no translation engine (none runs here). */
+export const englishSupport = loadEnglishSupport({ translator: { engine: 'off' } });
 export const PASSWORD = 'a long test password';
 
 export const SCRIPT_TITLE = 'Героин изъят <script>alert("title")</script> в Алматы';
@@ -149,6 +152,7 @@ export function startReviewServer(
     lexicon,
     userAgent: 'review-test',
     now: () => new Date('2026-11-20T12:00:00Z'),
+    english: englishSupport,
     ...options,
   });
 }

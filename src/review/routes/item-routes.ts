@@ -13,8 +13,9 @@ import {
   type ReviewOutcome,
 } from '../../db/review-repo.js';
 import { countrySchema } from '../../domain/types.js';
+import { TranslationError } from '../../translation/translator.js';
 import { addByUrl } from '../add-by-url.js';
-import { englishOptions, reviewWithEnglish } from '../english.js';
+import { englishOptions, glossarySpans, machineTranslation, reviewWithEnglish } from '../english.js';
 import { FetchRefusedError } from '../safe-fetch.js';
 import type { ReviewDeps } from '../server.js';
 import { sendPage } from '../server.js';
@@ -84,7 +85,16 @@ async function renderItem(
   const audit = await listAudit(deps.db, item.id);
   const story = await listStoryPeers(deps.db, item.id);
   const options = await englishOptions(deps.db, deps.english, item);
-  const body = itemBody({ user: request.user!, item, audit, story, englishOptions: options, ...extra });
+  const body = itemBody({
+    user: request.user!,
+    item,
+    audit,
+    story,
+    englishOptions: options,
+    glossary: glossarySpans(deps.english, item),
+    translator: deps.english.translator?.name,
+    ...extra,
+  });
   return sendPage(reply, status, page({ title: `#${item.id}`, user: request.user!, active: '/queue', body }));
 }
 
@@ -184,6 +194,44 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
         ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
         : `Not done: ${outcome.message}.`;
     return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+  });
+
+  /** The engine's English of the title and body, kept as a suggestion for the analyst to review. */
+  const translate = async (request: FastifyRequest, id: number) => {
+    const version = actionSchema.parse(request.body ?? {}).version;
+    const item = await getItem(deps.db, id);
+    if (!item) return { kind: 'missing' } as const;
+    try {
+      const candidate = await machineTranslation(deps.english, item);
+      if (!candidate) {
+        return {
+          kind: 'invalid',
+          current: item,
+          message: 'no translation engine is configured for this item',
+        } as const;
+      }
+      return acceptEnglish(deps.db, id, candidate, request.user!, version, { reviewed: false });
+    } catch (error) {
+      if (!(error instanceof TranslationError)) throw error;
+      return { kind: 'invalid', current: item, message: `the translation failed: ${error.message}` } as const;
+    }
+  };
+
+  app.post('/items/:id/english/translate', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const outcome = await translate(request, id);
+    if (outcome.kind === 'missing') return reply.callNotFound();
+    if (outcome.kind === 'ok') return reply.redirect(`/items/${id}#english`, 303);
+    const notice =
+      outcome.kind === 'conflict'
+        ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
+        : `Not done: ${outcome.message}.`;
+    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+  });
+
+  app.post('/api/items/:id/english/translate', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    return apiOutcome(reply, await translate(request, id));
   });
 
   app.post('/api/items/:id/english/accept', async (request, reply) => {

@@ -8,7 +8,7 @@ import {
 } from '../../domain/english/provenance.js';
 import { countryCodes } from '../../domain/types.js';
 import type { EnglishOption } from '../english.js';
-import { highlightTerms } from '../highlight.js';
+import { type GlossarySpan, highlightOriginal } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
 import { csrfField, formatDateTime } from './layout.js';
 import { seizureFactsBlock } from './seizures-view.js';
@@ -20,6 +20,10 @@ export interface ItemView {
   story: { storyId: number | null; peers: StoryPeer[] };
   /** English the analyst can take with one key, best first. */
   englishOptions: EnglishOption[];
+  /** The glossary's terms in the original, with their English. */
+  glossary?: { title: GlossarySpan[]; body: GlossarySpan[] } | undefined;
+  /** The translation engine's name, when the deployment has one. */
+  translator?: string | undefined;
   notice?: string | undefined;
   /** The analyst's unsaved edit when someone else saved first. */
   conflict?: ItemEdit | undefined;
@@ -136,6 +140,14 @@ function englishPanel(view: ItemView, values: ItemEdit): SafeHtml {
   ${editForm(view, values)}
   <h3>Suggestions</h3>
   ${englishSuggestions(view)}
+  ${
+    view.translator && item.lang !== 'eng'
+      ? html`<form method="post" action="/items/${item.id}/english/translate" class="inline" id="translate-form">
+    ${csrfField(view.user)}<input type="hidden" name="version" value="${item.version}">
+    <button type="submit">Translate with ${view.translator} (replaces the English above; review it before it goes out)</button>
+  </form>`
+      : ''
+  }
 </section>`;
 }
 
@@ -212,8 +224,9 @@ ${actions(view)}
 <div class="side-by-side">
 <section class="original" id="original"${item.lang ? html` data-lang="${item.lang}"` : ''}>
   <h2>Original${item.lang ? html` (${item.lang})` : ''}</h2>
-  <h1 id="original-title">${highlightTerms(item.title || '(no title)', terms)}</h1>
-  <div class="body" id="item-body">${highlightTerms(item.body ?? '', terms)}</div>
+  <h1 id="original-title">${highlightOriginal(item.title || '(no title)', terms, view.glossary?.title ?? [])}</h1>
+  <div class="body" id="item-body">${highlightOriginal(item.body ?? '', terms, view.glossary?.body ?? [])}</div>
+  ${view.glossary && view.glossary.title.length + view.glossary.body.length > 0 ? html`<p class="provenance">Underlined: glossary terms — point at one for its English.</p>` : ''}
 </section>
 ${englishPanel(view, view.conflict ?? current)}
 </div>
