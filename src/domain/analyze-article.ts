@@ -7,6 +7,8 @@ import { scoreRelevance } from './relevance.js';
 import type { Country, EventCountry, Language, LanguageResult, RelevanceResult } from './types.js';
 
 export interface ArticleToAnalyze {
+  /** The crawler found no page of text at the URL (see decide-fate.ts). */
+  notHtml?: boolean;
   title: string | null;
   body: string | null;
   publishedAt: Date | null;
@@ -47,6 +49,7 @@ export function analyzeArticle(
     contentHash: hasContent ? contentHash(title, body) : null,
     simhash: hasContent ? simhash64(`${title}\n${body}`) : null,
     fate: decideFate({
+      notHtml: article.notHtml === true,
       title: article.title,
       body: article.body,
       lang: language.lang,

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { PageTooLargeError } from '../crawl-errors.js';
 
 export interface DecodedHtml {
   html: string;
@@ -25,8 +26,21 @@ const LABEL_ALIASES: Record<string, string> = {
   utf8: 'utf-8',
 };
 
-export function decodeHtml(body: Buffer | Uint8Array, contentType?: string): DecodedHtml {
-  const bytes = gunzipIfCompressed(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+/** A body gzipped without saying so is inflated at most this far unless the caller sets its own limit. */
+const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+export interface DecodeOptions {
+  /** A gzipped body is inflated at most this far: a bomb stops here with a PageTooLargeError. */
+  maxBytes?: number;
+}
+
+export function decodeHtml(
+  body: Buffer | Uint8Array,
+  contentType?: string,
+  options: DecodeOptions = {},
+): DecodedHtml {
+  const raw = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const bytes = gunzipIfCompressed(raw, options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES);
   const encoding =
     detectBom(bytes) ??
     normaliseCharset(charsetFromContentType(contentType)) ??
@@ -36,11 +50,19 @@ export function decodeHtml(body: Buffer | Uint8Array, contentType?: string): Dec
   return { html: iconv.decode(bytes.subarray(start), encoding), encoding };
 }
 
-function gunzipIfCompressed(bytes: Buffer): Buffer {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+/** Whether the bytes start as a gzip stream does (a body compressed twice, or a .gz file). */
+export function isGzipped(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function gunzipIfCompressed(bytes: Buffer, maxBytes: number): Buffer {
+  if (!isGzipped(bytes)) return bytes;
   try {
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new PageTooLargeError(`gzipped body inflates past ${maxBytes} bytes: stopped there`);
+    }
     throw new Error(
       `decodeHtml: body starts with gzip magic bytes but cannot be gunzipped (${String(error)})`,
     );
