@@ -17,10 +17,10 @@ import { loadConfig } from '../src/config/env.js';
 import type { SourceConfig } from '../src/config/source-schema.js';
 import { DEFAULT_FIXTURES_ROOT } from '../src/crawlers/fixture-server.js';
 import { GZIP_SUFFIX, gzipRecordedPage } from '../src/crawlers/recorded-file.js';
-import { createPageFetcher } from '../src/crawlers/sources/fetch-page.js';
+import type { FetchedPage } from '../src/crawlers/routes/fetched-page.js';
+import { checkCrawl } from '../src/crawlers/sources/check-crawl.js';
 import { buildGolden, readGolden, writeGolden } from '../src/crawlers/sources/golden.js';
 import { findSourceDefinition, sourceRegistry } from '../src/crawlers/sources/index.js';
-import { discoverItems } from '../src/crawlers/sources/parse-source-page.js';
 import { fixtureHostOf, readSiteMeta, type SiteMeta } from '../src/crawlers/sources/recorded-pages.js';
 import { toSourceConfig } from '../src/crawlers/sources/source-definition.js';
 
@@ -44,10 +44,10 @@ const source = toSourceConfig(definition);
 
 if (values.live) await recordLive(source, Number(values.limit));
 if (values['update-golden']) {
-  const path = writeGolden(buildGolden(source));
+  const path = writeGolden(await buildGolden(source));
   console.log(`wrote ${path}`);
 } else {
-  const current = buildGolden(source);
+  const current = await buildGolden(source);
   const same = isDeepStrictEqual(current, readGolden(source.id));
   console.log(
     `${source.id}: ${same ? 'parser output matches the golden file' : 'parser output DIFFERS from the golden file (--update-golden rewrites it)'}`,
@@ -55,29 +55,24 @@ if (values['update-golden']) {
   process.exitCode = same ? 0 : 1;
 }
 
+/**
+ * The production crawl of the live site (robots.txt, the source's delays, the handlers), first discovery pages
+ * and `limit` articles; every page it fetched with status 200 is saved.
+ */
 async function recordLive(source: SourceConfig, limit: number): Promise<void> {
   const config = loadConfig();
-  const fetcher = createPageFetcher({
-    crawler: source.crawler,
-    userAgent: config.userAgent,
-    timeoutMs: source.limits.timeoutSecs * 1000,
-  });
   const recordedAt = new Date().toISOString();
-  try {
-    for (const url of source.discovery.urls) {
-      const listing = await fetcher.fetch(url);
-      if (listing.status >= 400) throw new Error(`${url}: HTTP ${listing.status}`);
-      savePage(url, listing.bytes, listing.contentType, recordedAt);
-      const items = discoverItems(source, listing.html, listing.url);
-      for (const link of items.links.slice(0, limit)) {
-        const article = await fetcher.fetch(link.url);
-        if (article.status >= 400) console.warn(`${link.url}: HTTP ${article.status}, not recorded`);
-        else savePage(link.url, article.bytes, article.contentType, recordedAt);
-      }
-    }
-  } finally {
-    await fetcher.close();
+  const fetched: FetchedPage[] = [];
+  const crawl = await checkCrawl(source, {
+    limit,
+    userAgent: config.userAgent,
+    observer: { page: (page) => fetched.push(page) },
+  });
+  for (const page of fetched) {
+    if (page.httpStatus === 200) savePage(page.request.url, page.bytes, page.contentType, recordedAt);
+    else console.warn(`${page.request.url}: HTTP ${page.httpStatus}, not recorded`);
   }
+  for (const error of crawl.stats.errors) console.warn(`${error.url}: ${error.kind}: ${error.message}`);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { decodeHtml } from '../crawlers/extract/decode-html.js';
-import { extractArticle } from '../crawlers/extract/extract-article.js';
+import { type SourceConfig, sourceSchema } from '../config/source-schema.js';
+import { readSavedPage } from '../crawlers/read-saved-page.js';
+import { sourceRegistry } from '../crawlers/sources/index.js';
+import { toSourceConfig } from '../crawlers/sources/source-definition.js';
+import { sourceForUrl } from '../crawlers/sources/source-for-url.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type Actor, auditAction, findIdByCanonicalUrl } from '../db/review-repo.js';
@@ -15,7 +18,26 @@ export interface AddByUrlDeps {
   db: Database;
   lexicon: CompiledLexicon;
   fetchPolicy: FetchPolicy;
+  /** Sources whose parser and time zone read a page of their site (default: the declared sources). */
+  sources?: readonly SourceConfig[];
+  now?: () => Date;
 }
+
+let declared: SourceConfig[] | undefined;
+const declaredSources = () => {
+  declared ??= sourceRegistry.map(toSourceConfig);
+  return declared;
+};
+
+/** A page of no declared site: the generic extractor, dates without an offset read as UTC. */
+const UNKNOWN_SITE: SourceConfig = sourceSchema.parse({
+  id: MANUAL_SOURCE,
+  name: 'Added by hand',
+  country: 'KZ',
+  languages: ['rus'],
+  timezone: 'UTC',
+  discovery: { strategy: 'rss', urls: ['https://example.invalid/'] },
+});
 
 /**
  * Fetches a page an analyst found elsewhere and sends it through the harvest's own stages: extraction,
@@ -33,23 +55,30 @@ export async function addByUrl(
   const page = await fetchPageSafely(rawUrl, deps.fetchPolicy);
   // Without Accept-Encoding a server has no reason to compress; a compressed body may be a decompression bomb.
   if (page.body[0] === 0x1f && page.body[1] === 0x8b) throw new FetchRefusedError('compressed body refused');
-  const { html } = decodeHtml(page.body, page.contentType ?? undefined);
-  const extracted = extractArticle({ html, url: page.url });
+  // Read as a crawl of its site reads it: that source's parser version and time zone, else the generic extractor.
+  const source = sourceForUrl(page.url, deps.sources ?? declaredSources());
+  const read = await readSavedPage(source ?? UNKNOWN_SITE, {
+    bytes: page.body,
+    url: page.url,
+    contentType: page.contentType,
+    httpStatus: page.status,
+    pageDate: deps.now?.() ?? new Date(),
+  });
+  const candidate = read.candidate;
+  if (!candidate) throw new FetchRefusedError(read.stats.errors[0]?.message ?? 'the page could not be read');
+  if (typeof candidate.extraction.notHtml === 'string') {
+    throw new FetchRefusedError(`not a web page (${candidate.extraction.notHtml})`);
+  }
   const stored = await insertCandidate(deps.db, {
+    ...candidate,
     sourceId: MANUAL_SOURCE,
     runId: null,
-    url: page.url,
-    canonicalUrl: canonicalizeUrl(page.url),
-    title: extracted.title,
-    body: extracted.body,
-    publishedAt: extracted.publishedAt,
     extraction: {
+      ...candidate.extraction,
       addedBy: actor.name,
       requestedUrl: rawUrl,
-      missing: extracted.missing,
-      errors: extracted.errors,
+      ...(source ? { readAs: source.id } : {}),
     },
-    page: { html, httpStatus: page.status, contentType: page.contentType },
   });
   if (stored.inserted) {
     await processArticle({ db: deps.db, lexicon: deps.lexicon }, stored.id);
