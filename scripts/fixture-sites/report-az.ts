@@ -188,7 +188,7 @@ function articlePage(article: Article): FixtureFile {
 </body>
 </html>
 `;
-  return articleFile(article, host, content);
+  return articleFile(article, host, content, { sourceId: 'report-az-ru', lang: 'rus' });
 }
 
 export function reportAz(): SiteFiles {

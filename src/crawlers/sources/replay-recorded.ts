@@ -26,6 +26,8 @@ export interface Replay {
   discovered: string[];
   /** The candidates the handlers stored, each with the recorded page it came from. */
   stored: Array<{ candidate: CandidateArticle; page: RecordedPage }>;
+  /** Recorded discovery pages (feeds, sitemaps, listings, channels) the replay read, as paths under the root. */
+  visited: string[];
   /** Requests that had no recorded page (discovery pages among them are a broken recording). */
   unrecorded: CrawlRequest[];
   stats: CrawlStats;
@@ -64,6 +66,7 @@ export async function replayRecorded(source: SourceConfig, options: ReplayOption
   });
   const queue = [...requests];
   const unrecorded: CrawlRequest[] = [];
+  const visited: string[] = [];
   const pageOf = new Map<string, RecordedPage>();
   const fetcher: Fetcher = {
     enqueue: async (more) => {
@@ -82,6 +85,7 @@ export async function replayRecorded(source: SourceConfig, options: ReplayOption
       continue;
     }
     pageOf.set(request.url, recorded);
+    if (request.label !== 'ARTICLE') visited.push(recorded.file);
     await routePage(session, recordedFetch(request, recorded, root), fetcher).catch((error: unknown) =>
       recordFailure(session, request.url, error),
     );
@@ -91,7 +95,7 @@ export async function replayRecorded(source: SourceConfig, options: ReplayOption
     candidate,
     page: pageOf.get(candidate.url) ?? pageOf.get(String(candidate.extraction.loadedUrl))!,
   }));
-  return { discovered, stored, unrecorded, stats };
+  return { discovered, stored, visited, unrecorded, stats };
 }
 
 /** A recorded page as the fixture server would answer it: status 200, its content type, its own bytes. */
