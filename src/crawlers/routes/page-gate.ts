@@ -28,8 +28,6 @@ export async function gatePage({ session, page, fetcher }: RouteContext): Promis
   const status = page.httpStatus;
   if (status !== null && BACKOFF_STATUSES.includes(status)) await backOff(session, page);
   if (status !== null && status >= 400) throw new HttpStatusError(status);
-  // Counted once the site answered with a page (or "unchanged"): a run where none was fetched has failed.
-  session.stats.pagesFetched += 1;
   if (status === 304) {
     session.log.info({ url: page.request.url }, 'not modified');
     return 'done';

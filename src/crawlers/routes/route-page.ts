@@ -31,6 +31,8 @@ export async function routePage(session: CrawlSession, page: FetchedPage, fetche
   session.observer.page?.(page);
   const context: RouteContext = { session, page, fetcher };
   if ((await gatePage(context)) === 'handle') await dispatch(context);
+  // Counted once the page was read (or answered "unchanged"): a run where none was has failed.
+  session.stats.pagesFetched += 1;
   const { label, url } = page.request;
   const validators = label === 'ARTICLE' ? null : validatorsOf(page.headers);
   if (validators) session.validators.set(url, validators);
