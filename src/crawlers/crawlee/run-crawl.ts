@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import {
   Configuration,
   log as crawleeLog,
@@ -6,6 +7,7 @@ import {
   MemoryStorage,
   type PlaywrightCrawlingContext,
   type Request,
+  type RequestProvider,
 } from 'crawlee';
 import { chromium } from 'playwright-core';
 import type { CrawlStats } from '../../db/runs-repo.js';
@@ -19,6 +21,7 @@ import type { FetchedPage, Fetcher } from '../routes/fetched-page.js';
 import { routePage } from '../routes/route-page.js';
 import { BoundedHttpCrawler } from './bounded-http-crawler.js';
 import { CHROMIUM_ARGS, RobotsAwarePlaywrightCrawler } from './browser-crawler.js';
+import { MemoryRequestManager } from './memory-request-manager.js';
 
 // Our own handlers report every failure through pino; Crawlee's console logger would mix into stdout.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -61,11 +64,19 @@ function toCrawleeRequest(request: CrawlRequest) {
 function commonOptions(session: CrawlSession) {
   const { limits } = session.source;
   return {
+    // Crawlee 3.18 types `requestManager` but its option check refuses it; `requestQueue` takes any object that
+    // fetches and adds requests, and the crawler then uses it as its request manager.
+    requestQueue: new MemoryRequestManager() as unknown as RequestProvider,
     maxRequestRetries: 2,
     respectRobotsTxtFile: true,
     // 429 is ours to handle (Retry-After, backoff), not a reason for Crawlee to retire the session at once.
     sessionPoolOptions: { blockedStatusCodes: [] },
     sameDomainDelaySecs: limits.requestDelayMs / 1000,
+    // The source's politeness sets the concurrency: from the first request, not after Crawlee's ramp-up.
+    minConcurrency: Math.min(
+      limits.maxConcurrency,
+      session.source.crawler === 'playwright' ? MAX_BROWSER_PAGES : limits.maxConcurrency,
+    ),
     navigationTimeoutSecs: limits.timeoutSecs,
     requestHandlerTimeoutSecs: limits.timeoutSecs * 2,
     onSkippedRequest: async ({ url, reason }: { url: string; reason: string }) => {
@@ -82,11 +93,19 @@ function commonOptions(session: CrawlSession) {
   };
 }
 
+// Crawlee samples the system (it spawns `ps` for memory) every second per crawler, to autoscale; our crawls run at
+// their source's fixed concurrency, and a cycle runs many crawls at once: a sample every 10 s is plenty, and the
+// memory it may use is stated (a quarter of the machine's, its default) instead of measured with `ps` per crawl.
+const SYSTEM_INFO_EVERY_MS = 10_000;
+const CRAWLEE_MEMORY_MB = Math.round(totalmem() / 4 / 2 ** 20);
+
 /** A storage of its own per crawl: runs in one process must not share Crawlee's default request queue. */
 function ownStorage(): Configuration {
   return new Configuration({
     persistStorage: false,
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+    systemInfoIntervalMillis: SYSTEM_INFO_EVERY_MS,
+    memoryMbytes: CRAWLEE_MEMORY_MB,
   });
 }
 
@@ -115,6 +134,8 @@ function httpCrawler(session: CrawlSession, deps: CrawlerDeps): BoundedHttpCrawl
           const conditional =
             request.label === 'ARTICLE' ? {} : await session.ports.conditionalHeaders(request.url);
           gotOptions.headers = { ...gotOptions.headers, ...conditional, 'user-agent': deps.userAgent };
+          // We announce ourselves (User-Agent): no browser-like headers to generate for every request.
+          gotOptions.useHeaderGenerator = false;
         },
       ],
       requestHandler: async (context: HttpCrawlingContext) => {
