@@ -123,6 +123,7 @@ export class MemoryRequestManager implements IRequestManager {
 function toRequest(source: Source | string): Request {
   if (source instanceof Request) return source;
   if (typeof source === 'string') return new Request({ url: source });
-  if (!source.url) throw new TypeError('a request needs a url (requestsFromUrl lists are not supported here)');
+  if (!source.url)
+    throw new TypeError('a request needs a url (requestsFromUrl lists are not supported here)');
   return new Request({ ...source, url: source.url });
 }
