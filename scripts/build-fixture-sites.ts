@@ -19,11 +19,7 @@ import {
   writeExpectations,
 } from '../src/crawlers/sources/expectations.js';
 import { findSourceDefinition } from '../src/crawlers/sources/index.js';
-import { cariccOrg } from './fixture-sites/caricc-org.js';
-import { dialogTj } from './fixture-sites/dialog-tj.js';
-import { nmdkGovAz } from './fixture-sites/nmdk-gov-az.js';
-import { polisiaKz } from './fixture-sites/polisia-kz.js';
-import { reportAz } from './fixture-sites/report-az.js';
+import { demoSites } from './fixture-sites/index.js';
 import type { FixtureFile, SiteFiles } from './fixture-sites/site-files.js';
 
 const FIXTURES_AS_OF = '2025-09-30T18:00:00+05:00';
@@ -31,7 +27,7 @@ const FIXTURES_AS_OF = '2025-09-30T18:00:00+05:00';
 const root = 'test/fixtures/sites';
 
 /** iconv-lite silently writes `?` for characters the encoding lacks; a fixture must not hide that. */
-function encodeExactly(text: string, encoding: string, path: string): Buffer {
+export function encodeExactly(text: string, encoding: string, path: string): Buffer {
   const bytes = iconv.encode(text, encoding);
   if (iconv.decode(bytes, encoding) !== text)
     throw new Error(`${path}: text cannot be written in ${encoding}`);
@@ -83,7 +79,7 @@ function expectedPage(site: SiteFiles, file: FixtureFile): ExpectedPage & { sour
 }
 
 const expected = new Map<string, ExpectedPage[]>();
-for (const site of [polisiaKz(), nmdkGovAz(), reportAz(), dialogTj(), cariccOrg()]) {
+for (const site of demoSites()) {
   writeSite(site);
   for (const file of site.files.filter((candidate) => candidate.truth)) {
     const { source, ...page } = expectedPage(site, file);
