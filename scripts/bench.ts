@@ -1,5 +1,5 @@
 /**
- * Performance benchmark (not a test): `npm run bench [-- --json] [--quick] [--full]`.
+ * Performance benchmark (not a test): `npm run bench [-- --json] [--quick] [--full] [--only PART,…]`.
  * Runs on the real Postgres and Redis of the machine (BENCH_DATABASE_URL / BENCH_REDIS_URL, defaulting to the
  * test services) in a database and queue prefix of its own, removed afterwards. BENCHMARKS.md explains it.
  */
@@ -26,6 +26,7 @@ import { openScheduleQueue } from '../src/ops/scheduled-crawls.js';
 import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
 import { processPendingInBatches } from '../src/workers/process-article.js';
+import { type CycleResult, measureCycle } from './bench/cycle.js';
 import { type SyntheticArticle, syntheticArticles } from './bench/synthetic-articles.js';
 import { startSyntheticSite } from './bench/synthetic-site.js';
 
@@ -39,11 +40,14 @@ const { values } = parseArgs({
     pages: { type: 'string' },
     'body-chars': { type: 'string' },
     only: { type: 'string' },
+    'cycle-hosts': { type: 'string' },
+    'cycle-articles': { type: 'string' },
+    'cycle-latency-ms': { type: 'string' },
     'profile-workers': { type: 'string' },
   },
 });
 
-const parts = ['embedded', 'distributed', 'crawl'] as const;
+const parts = ['embedded', 'distributed', 'crawl', 'cycle'] as const;
 type Part = (typeof parts)[number];
 /** `--only crawl` (or `embedded,distributed`) measures just those parts while working on one of them. */
 const selected = new Set<Part>(
@@ -64,6 +68,10 @@ const sampleCount = Math.min(
 );
 const pageCount = Number(values.pages ?? (values.quick ? 1_000 : 2_000));
 const bodyChars = Number(values['body-chars'] ?? 1_500);
+// The cycle part: many slow sites, each on its own loopback address, crawled in one embedded harvest.
+const cycleHosts = Number(values['cycle-hosts'] ?? 12);
+const cycleArticles = Number(values['cycle-articles'] ?? 30);
+const cycleLatencyMs = Number(values['cycle-latency-ms'] ?? 300);
 const workerCount = 2;
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -347,7 +355,22 @@ async function main() {
       distributed = { ...(await distributedPipeline(databaseUrl, db, articleCount)), loadRate };
       say(`  ${distributed.rate.toFixed(0)} articles/s`);
     }
-    if (!selected.has('crawl')) return { distributed };
+    let cycle: CycleResult | undefined;
+    if (selected.has('cycle')) {
+      say(
+        `harvest cycle over ${cycleHosts} slow local hosts (${cycleArticles} articles, ${cycleLatencyMs} ms each)…`,
+      );
+      cycle = await measureCycle(db, {
+        hosts: cycleHosts,
+        articles: cycleArticles,
+        latencyMs: cycleLatencyMs,
+        singles: values.full ? cycleHosts : 3,
+        cycles: 2,
+        keywordsPath,
+        say,
+      });
+    }
+    if (!selected.has('crawl')) return { distributed, cycle };
 
     say(`crawl of a local ${pageCount}-page site…`);
     const site = await startSyntheticSite([
@@ -358,7 +381,7 @@ async function main() {
       const ours = await ourCrawl(db, site.sitemapUrl);
       const recrawl = await ourCrawl(db, site.sitemapUrl);
       say(`  bare CheerioCrawler ${bare.rate.toFixed(0)} pages/s, ours ${ours.rate.toFixed(0)} pages/s`);
-      return { distributed, crawl: { bare, ours, recrawl } };
+      return { distributed, cycle, crawl: { bare, ours, recrawl } };
     } finally {
       await site.close();
     }
@@ -372,7 +395,7 @@ async function main() {
     const loopAfter = plainLoop(sample);
     if (loopAfter.rate > loop.rate) loop = loopAfter;
   }
-  const { distributed, crawl } = results;
+  const { distributed, crawl, cycle } = results;
   const loopRate = loop.rate;
   const ratio = (numerator: number | undefined, denominator: number | undefined) =>
     numerator === undefined || !denominator ? null : round(numerator / denominator);
@@ -384,6 +407,16 @@ async function main() {
     crawl_vs_bare_cheerio: ratio(crawl?.ours.rate, crawl?.bare.rate),
     rss_100k_vs_10k: ratio(distributed?.rssAtEnd, distributed?.rssAtTenth),
     recrawl_article_fetches: crawl?.recrawl.stats.articlePagesFetched ?? null,
+    cycle_vs_slowest_site: ratio(cycle?.cycleSeconds, cycle?.slowestSiteSeconds),
+    cycle_seconds: cycle ? round(cycle.cycleSeconds, 1) : null,
+    cycle_seconds_each: cycle?.cycleSecondsEach.map((value) => round(value, 1)) ?? null,
+    cycle_cpu_seconds: cycle ? round(cycle.cycleCpuSeconds, 1) : null,
+    cycle_slowest_site_seconds: cycle ? round(cycle.slowestSiteSeconds, 1) : null,
+    cycle_single_site_seconds: cycle?.singleSeconds.map((value) => round(value, 1)) ?? null,
+    cycle_hosts: cycle ? cycleHosts : null,
+    cycle_articles_per_host: cycle ? cycleArticles : null,
+    cycle_latency_ms: cycle ? cycleLatencyMs : null,
+    cycle_pages: cycle?.pagesPerCycle ?? null,
     articles: articleCount,
     sample_articles: sampleCount,
     body_chars: bodyChars,
@@ -409,6 +442,7 @@ async function main() {
     ['crawl ÷ bare CheerioCrawler (≥ 0.8)', figures.crawl_vs_bare_cheerio],
     [`worker RSS after ${articleCount} ÷ after ${articleCount / 10} (≤ 1.1)`, figures.rss_100k_vs_10k],
     ['re-crawl article pages fetched (= 0)', figures.recrawl_article_fetches],
+    ['harvest cycle ÷ slowest single site (≤ 1.5)', figures.cycle_vs_slowest_site],
   ];
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const [name, value] of table) out(`${String(name).padEnd(48)} ${value ?? 'not measured'}`);

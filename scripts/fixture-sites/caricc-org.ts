@@ -154,7 +154,10 @@ function articlePage(article: Article): FixtureFile {
 </body>
 </html>
 `;
-  return articleFile(article, 'www.caricc.org', content);
+  return articleFile(article, 'www.caricc.org', content, {
+    sourceId: 'caricc-org',
+    lang: english ? 'eng' : 'rus',
+  });
 }
 
 export function cariccOrg(): SiteFiles {

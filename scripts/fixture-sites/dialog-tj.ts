@@ -144,7 +144,13 @@ function articlePage(article: Article, lang: 'ru' | 'tg'): FixtureFile {
     dateHeadTags(article, origin, 'Диалог'),
     main,
   );
-  return articleFile(article, host, content, legacy ? { encoding: 'win1251' } : {});
+  return articleFile(
+    article,
+    host,
+    content,
+    { sourceId: 'dialog-tj', lang: lang === 'ru' ? 'rus' : 'tgk' },
+    legacy ? { encoding: 'win1251' } : {},
+  );
 }
 
 function listing(path: string, lang: 'ru' | 'tg', articles: Article[]): FixtureFile {

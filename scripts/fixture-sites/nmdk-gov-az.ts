@@ -178,6 +178,7 @@ function articlePage(article: Article): FixtureFile {
     article,
     'www.nmdk.gov.az',
     layout(article.title, `${origin}${article.urlPath}`, dateHeadTags(article, origin, 'nmdk.gov.az'), main),
+    { sourceId: 'nmdk-gov-az', lang: 'aze' },
   );
 }
 

@@ -345,6 +345,12 @@ function articlePage(article: Article, locale: Locale, related: Article[], sideb
       main,
       sidebar,
     ),
+    {
+      sourceId: locale === 'ru' ? 'polisia-kz-ru' : 'polisia-kz-kz',
+      lang: locale === 'ru' ? 'rus' : 'kaz',
+      // The lead is printed in bold as the body's first paragraph.
+      body: article.lead ? [article.lead, ...article.paragraphs] : article.paragraphs,
+    },
   );
 }
 

@@ -224,7 +224,7 @@ function articlePage(edition: ReportEdition, article: Article): FixtureFile {
 </body>
 </html>
 `;
-  return articleFile(article, host, content);
+  return articleFile(article, host, content, { sourceId: 'report-az-ru', lang: 'rus' });
 }
 
 function editionFiles(edition: ReportEdition): FixtureFile[] {

@@ -10,6 +10,18 @@ export interface FixtureFile {
   originalUrl?: string;
   /** True when the URL and the event come from the seed bulletin. */
   fromSeed?: boolean;
+  /** For an article page: what a reader sees on it, written out as its expectations (build-fixture-sites.ts). */
+  truth?: PageTruth;
+}
+
+/** An article page as its reader sees it: whose it is, its language, and its text in the page's own order. */
+export interface PageTruth {
+  sourceId: string;
+  /** ISO 639-3, as the harvester reports languages. */
+  lang: string;
+  article: Article;
+  /** The paragraphs of the article body as printed (a lead set in the body comes first). */
+  body: readonly string[];
 }
 
 export interface SiteFiles {
@@ -102,6 +114,7 @@ export function articleFile(
   article: Article,
   host: string,
   content: string,
+  truth: Omit<PageTruth, 'article' | 'body'> & { body?: readonly string[] },
   extra: Partial<FixtureFile> = {},
 ) {
   const path = article.urlPath.endsWith('/')
@@ -112,6 +125,7 @@ export function articleFile(
     content,
     originalUrl: `https://${host}${article.urlPath}`,
     ...(article.fromSeed ? { fromSeed: true } : {}),
+    truth: { ...truth, article, body: truth.body ?? article.paragraphs },
     ...extra,
   } satisfies FixtureFile;
 }

@@ -1,17 +1,11 @@
 import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
-import { decodeHtml } from '../crawlers/extract/decode-html.js';
 import { type FixtureServer, startFixtureServer } from '../crawlers/fixture-server.js';
+import { readSavedPage } from '../crawlers/read-saved-page.js';
 import { readRecordedFile } from '../crawlers/recorded-file.js';
-import { createPageFetcher, type PageFetcher } from '../crawlers/sources/fetch-page.js';
+import { checkCrawl } from '../crawlers/sources/check-crawl.js';
 import { sourceRegistry } from '../crawlers/sources/index.js';
-import {
-  discoverItems,
-  type ParsedSourcePage,
-  parseArticlePage,
-  parseTelegramPost,
-} from '../crawlers/sources/parse-source-page.js';
-import { findRecordedPage, toFixtureUrl, toLiveUrl } from '../crawlers/sources/recorded-pages.js';
+import { type ReadCandidate, readCandidate } from '../crawlers/sources/page-output.js';
 import { toSourceConfig } from '../crawlers/sources/source-definition.js';
 import {
   type CliContext,
@@ -31,7 +25,7 @@ const BODY_PREVIEW_CHARS = 160;
 
 interface TestedArticle {
   url: string;
-  parsed?: ParsedSourcePage;
+  parsed?: ReadCandidate;
   problem?: string;
 }
 
@@ -57,11 +51,14 @@ export async function sourcesTestCommand(args: string[], ctx: CliContext): Promi
     if (!source || sources.length > 1) throw new UsageError('--html-file takes exactly one source ID');
     const pageDate = values.date ? new Date(values.date) : new Date();
     if (Number.isNaN(pageDate.getTime())) throw new UsageError(`--date: not a date: ${values.date}`);
-    const html = decodeHtml(readPageFile(values['html-file'])).html;
+    const bytes = readPageFile(values['html-file']);
     const url = values.url ?? source.discovery.urls[0] ?? 'https://example.invalid/';
-    const parsed = parseArticlePage(source, { html, url, pageDate });
+    const { candidate, stats } = await readSavedPage(source, { bytes, url, pageDate });
     printHeader(ctx, source, `file ${values['html-file']}`);
-    return reportResult(ctx, source, [{ url, parsed }], 1);
+    const tested = candidate
+      ? { url, parsed: readCandidate(source, candidate) }
+      : { url, problem: stats.errors[0]?.message ?? 'no article stored' };
+    return reportResult(ctx, source, [tested], 1);
   }
 
   const server = values.live ? undefined : await startFixtureServer({ port: 0 });
@@ -109,53 +106,42 @@ interface TestOptions {
 async function testSource(ctx: CliContext, source: SourceConfig, options: TestOptions): Promise<number> {
   const { server } = options;
   printHeader(ctx, source, server ? 'recorded pages, offline' : 'live site');
-  const fetcher = createPageFetcher({
-    crawler: source.crawler,
-    userAgent: options.userAgent,
-    timeoutMs: source.limits.timeoutSecs * 1000,
-  });
   try {
-    const articles = await discoverAndParse(ctx, source, fetcher, options);
+    const articles = await crawlAndRead(ctx, source, options);
     return reportResult(ctx, source, articles, options.limit);
   } catch (error) {
     ctx.out(`  result     FAILED: ${(error as Error).message}`);
     return 1;
-  } finally {
-    await fetcher.close();
   }
 }
 
-async function discoverAndParse(
+/** The production crawl of the source's first discovery pages (checkCrawl), its candidates read for people. */
+async function crawlAndRead(
   ctx: CliContext,
   source: SourceConfig,
-  fetcher: PageFetcher,
-  { server, limit }: TestOptions,
+  options: TestOptions,
 ): Promise<TestedArticle[]> {
-  const served = (url: string) => (server ? toFixtureUrl(url, server.origin) : url);
-  const live = (url: string) => (server ? toLiveUrl(url, server.origin) : url);
-  const tested: TestedArticle[] = [];
-  for (const discoveryUrl of source.discovery.urls) {
-    if (tested.length >= limit) break;
-    const page = await fetcher.fetch(served(discoveryUrl));
-    if (page.status >= 400) throw new Error(`discovery page ${discoveryUrl}: HTTP ${page.status}`);
-    const items = discoverItems(source, page.html, page.url, live);
-    const found = items.posts.length + items.links.length;
-    ctx.out(`  discovery  ${source.discovery.strategy} ${discoveryUrl} → ${found} article URL(s)`);
-    for (const post of items.posts.slice(0, limit - tested.length)) {
-      tested.push({ url: post.url, parsed: parseTelegramPost(source, post) });
-    }
-    for (const link of items.links.slice(0, limit - tested.length)) {
-      const url = live(link.url);
-      const article = await fetcher.fetch(link.url).catch((error: Error) => error);
-      if (article instanceof Error || article.status >= 400) {
-        const reason = article instanceof Error ? article.message : `HTTP ${article.status}`;
-        tested.push({ url, problem: reason });
-        continue;
-      }
-      const recordedAt = server ? findRecordedPage(url)?.recordedAt : undefined;
-      const pageDate = recordedAt ? new Date(recordedAt) : new Date();
-      tested.push({ url, parsed: parseArticlePage(source, { html: article.html, url, pageDate }) });
-    }
+  const crawl = await checkCrawl(source, {
+    limit: options.limit,
+    userAgent: options.userAgent,
+    fixturesOrigin: options.server?.origin,
+  });
+  const failed = new Map(crawl.stats.errors.map((error) => [crawl.liveUrlOf(error.url), error]));
+  for (const url of source.discovery.urls) {
+    const failure = failed.get(url);
+    if (failure) throw new Error(`discovery page ${url}: ${failure.message}`);
+    const found = crawl.discovered.get(url)?.length ?? 0;
+    ctx.out(`  discovery  ${source.discovery.strategy} ${url} → ${found} article URL(s)`);
+  }
+  // In the order discovery found them: extraction finishes in whatever order it likes.
+  const order = [...crawl.discovered.values()].flat();
+  const rank = (url: string) => (order.includes(url) ? order.indexOf(url) : order.length);
+  const tested: TestedArticle[] = crawl.candidates
+    .map((candidate) => ({ url: crawl.liveUrlOf(candidate.url), parsed: readCandidate(source, candidate) }))
+    .sort((a, b) => rank(a.url) - rank(b.url));
+  for (const [url, error] of failed) {
+    if (!source.discovery.urls.includes(url))
+      tested.push({ url, problem: `${error.kind}: ${error.message}` });
   }
   return tested;
 }

@@ -5,6 +5,7 @@ import { createOpsMetrics } from '../ops/metrics.js';
 import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { openScheduleQueue, startScheduleWorker } from '../ops/scheduled-crawls.js';
 import { DEFAULT_ARTICLE_BATCH, openQueues, startWorkers } from '../workers/bullmq-transport.js';
+import { DEFAULT_CONCURRENT_CRAWLS } from '../workers/crawl-concurrently.js';
 import { recoverPendingWork } from '../workers/recover.js';
 import {
   type CliContext,
@@ -25,7 +26,7 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
   const { values } = parseVerbArgs(args, {
     concurrency: { type: 'string', default: '2' },
     batch: { type: 'string', default: String(DEFAULT_ARTICLE_BATCH) },
-    crawls: { type: 'string', default: '2' },
+    crawls: { type: 'string', default: String(DEFAULT_CONCURRENT_CRAWLS) },
     'lock-secs': { type: 'string', default: '30' },
     'metrics-port': { type: 'string' },
     'metrics-host': { type: 'string', default: '127.0.0.1' },

@@ -160,12 +160,11 @@ function serveFile(
     send(response, 404, 'text/plain; charset=utf-8', 'not found');
     return;
   }
-  const extension = extname(file.endsWith(GZIP_SUFFIX) ? file.slice(0, -GZIP_SUFFIX.length) : file);
+  const extension = extensionOf(file);
   const bytes = readRecordedFile(file);
   const host = segments[0] ?? '';
   const body = rewrittenExtensions.has(extension) ? rewriteSiteLinks(bytes, host, site) : bytes;
-  const type =
-    extension === '.html' ? htmlContentType(bytes) : (contentTypes[extension] ?? 'application/octet-stream');
+  const type = recordedContentType(file, bytes);
   const validators = validatorsFor(body, statSync(file).mtime);
   if (isNotModified(request, validators)) {
     response.writeHead(304, validators);
@@ -173,6 +172,18 @@ function serveFile(
     return;
   }
   send(response, 200, type, body, validators, request.method === 'HEAD');
+}
+
+function extensionOf(file: string): string {
+  return extname(file.endsWith(GZIP_SUFFIX) ? file.slice(0, -GZIP_SUFFIX.length) : file);
+}
+
+/** The Content-Type this server sends with a recorded file (of `bytes`, its content once unzipped). */
+export function recordedContentType(file: string, bytes: Buffer): string {
+  const extension = extensionOf(file);
+  return extension === '.html'
+    ? htmlContentType(bytes)
+    : (contentTypes[extension] ?? 'application/octet-stream');
 }
 
 /** ETag and Last-Modified like a real server's, so that crawlers' conditional GETs can be tested offline. */

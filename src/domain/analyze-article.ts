@@ -9,6 +9,8 @@ import { extractSeizureFacts, hasFacts, type SeizureFacts } from './seizure-fact
 import type { Country, EventCountry, Language, LanguageResult, RelevanceResult } from './types.js';
 
 export interface ArticleToAnalyze {
+  /** The crawler found no page of text at the URL (see decide-fate.ts). */
+  notHtml?: boolean;
   title: string | null;
   body: string | null;
   publishedAt: Date | null;
@@ -67,6 +69,7 @@ export function analyzeArticle(
     simhash: hasContent ? simhash64(`${title}\n${body}`) : null,
     facts: relevance.relevant ? factsOf(title, body, language, drugs) : null,
     fate: decideFate({
+      notHtml: article.notHtml === true,
       title: article.title,
       body: article.body,
       lang: language.lang,

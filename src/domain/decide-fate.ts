@@ -1,6 +1,8 @@
 import type { DetectedLanguage, FilterReason } from './types.js';
 
 export interface FateInput {
+  /** The URL answered with no page of text (binary, a PDF, an image): nothing to read at all. */
+  notHtml?: boolean;
   title: string | null;
   body: string | null;
   lang: DetectedLanguage;
@@ -20,6 +22,7 @@ const DAY_MS = 86_400_000;
  * reason is the first thing an analyst would have to fix to rescue the item.
  */
 export function decideFate(input: FateInput): Fate {
+  if (input.notHtml) return { status: 'filtered', reason: 'not_html' };
   if (!input.title?.trim() || (input.body ?? '').trim().length < MIN_BODY_CHARS) {
     return { status: 'filtered', reason: 'extraction_failed' };
   }

@@ -42,4 +42,10 @@ export interface RelevanceResult {
   matched: MatchedTerm[];
 }
 
-export type FilterReason = 'not_relevant' | 'wrong_language' | 'too_old' | 'duplicate' | 'extraction_failed';
+export type FilterReason =
+  | 'not_relevant'
+  | 'wrong_language'
+  | 'too_old'
+  | 'duplicate'
+  | 'extraction_failed'
+  | 'not_html';

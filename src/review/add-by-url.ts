@@ -1,6 +1,8 @@
-import { decodeHtml } from '../crawlers/extract/decode-html.js';
-import type { ExtractedArticle } from '../crawlers/extract/extract-article.js';
-import { ExtractionFailedError, sharedExtractor } from '../crawlers/extract/isolated-extractor.js';
+import { type SourceConfig, sourceSchema } from '../config/source-schema.js';
+import { readSavedPage } from '../crawlers/read-saved-page.js';
+import { sourceRegistry } from '../crawlers/sources/index.js';
+import { toSourceConfig } from '../crawlers/sources/source-definition.js';
+import { sourceForUrl } from '../crawlers/sources/source-for-url.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type Actor, auditAction, findIdByCanonicalUrl } from '../db/review-repo.js';
@@ -16,22 +18,26 @@ export interface AddByUrlDeps {
   db: Database;
   lexicon: CompiledLexicon;
   fetchPolicy: FetchPolicy;
+  /** Sources whose parser and time zone read a page of their site (default: the declared sources). */
+  sources?: readonly SourceConfig[];
+  now?: () => Date;
 }
 
-/**
- * Extraction in the crawls' worker thread, under the fetch's time budget: a page built to keep the parser busy
- * must not stall the server for everyone else.
- */
-async function extractIsolated(html: string, url: string, timeoutMs: number): Promise<ExtractedArticle> {
-  try {
-    return await sharedExtractor().extract({ html, url }, timeoutMs);
-  } catch (error) {
-    if (error instanceof ExtractionFailedError) {
-      throw new FetchRefusedError(`the page could not be read: ${error.message}`);
-    }
-    throw error;
-  }
-}
+let declared: SourceConfig[] | undefined;
+const declaredSources = () => {
+  declared ??= sourceRegistry.map(toSourceConfig);
+  return declared;
+};
+
+/** A page of no declared site: the generic extractor, dates without an offset read as UTC. */
+const UNKNOWN_SITE: SourceConfig = sourceSchema.parse({
+  id: MANUAL_SOURCE,
+  name: 'Added by hand',
+  country: 'KZ',
+  languages: ['rus'],
+  timezone: 'UTC',
+  discovery: { strategy: 'rss', urls: ['https://example.invalid/'] },
+});
 
 /**
  * Fetches a page an analyst found elsewhere and sends it through the harvest's own stages: extraction,
@@ -49,24 +55,40 @@ export async function addByUrl(
   const page = await fetchPageSafely(rawUrl, deps.fetchPolicy);
   // Without Accept-Encoding a server has no reason to compress; a compressed body may be a decompression bomb.
   if (page.body[0] === 0x1f && page.body[1] === 0x8b) throw new FetchRefusedError('compressed body refused');
-  // Postgres text cannot hold NUL, and HTML parsers drop it from the text anyway.
-  const html = decodeHtml(page.body, page.contentType ?? undefined).html.replaceAll('\u0000', '');
-  const extracted = await extractIsolated(html, page.url, deps.fetchPolicy.timeoutMs);
+  // Read as a crawl of its site reads it: that source's parser version and time zone, else the generic extractor.
+  const source = sourceForUrl(page.url, deps.sources ?? declaredSources());
+  // Extracted on the crawls' extraction thread, under its time budget: a page built to keep the parser busy
+  // must not stall the server for everyone else.
+  const read = await readSavedPage(
+    source ?? UNKNOWN_SITE,
+    {
+      bytes: page.body,
+      url: page.url,
+      contentType: page.contentType,
+      httpStatus: page.status,
+      pageDate: deps.now?.() ?? new Date(),
+    },
+    { isolatedExtraction: true },
+  );
+  const candidate = read.candidate;
+  if (!candidate) throw new FetchRefusedError(read.stats.errors[0]?.message ?? 'the page could not be read');
+  if (typeof candidate.extraction.notHtml === 'string') {
+    throw new FetchRefusedError(`not a web page (${candidate.extraction.notHtml})`);
+  }
+  if (candidate.title === null && candidate.body === null) {
+    const reason = (candidate.extraction.errors as string[] | undefined)?.[0] ?? 'nothing to read on it';
+    throw new FetchRefusedError(`the page could not be read: ${reason}`);
+  }
   const stored = await insertCandidate(deps.db, {
+    ...candidate,
     sourceId: MANUAL_SOURCE,
     runId: null,
-    url: page.url,
-    canonicalUrl: canonicalizeUrl(page.url),
-    title: extracted.title,
-    body: extracted.body,
-    publishedAt: extracted.publishedAt,
     extraction: {
+      ...candidate.extraction,
       addedBy: actor.name,
       requestedUrl: rawUrl,
-      missing: extracted.missing,
-      errors: extracted.errors,
+      ...(source ? { readAs: source.id } : {}),
     },
-    page: { html, httpStatus: page.status, contentType: page.contentType },
   });
   if (stored.inserted) {
     await processArticle({ db: deps.db, lexicon: deps.lexicon }, stored.id);

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { emptyCrawlStats, finishRun } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
 import { createArticleBatcher } from './article-batcher.js';
+import { DEFAULT_CONCURRENT_CRAWLS } from './crawl-concurrently.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
 import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
 import type { PipelineContext } from './process-article.js';
@@ -94,7 +95,8 @@ function parsePayload<T>(
  * holds its transaction (`processArticlesAhead`); transactions of one process run one at a time.
  */
 export const DEFAULT_ARTICLE_BATCH = 50;
-const DEFAULT_CRAWL_CONCURRENCY = 2;
+// Crawls wait on sites far more than they compute: several at once keep a worker busy (see crawl-concurrently.ts).
+const DEFAULT_CRAWL_CONCURRENCY = DEFAULT_CONCURRENT_CRAWLS;
 /** A lone job waits this long for company: short next to the work, long enough for a busy queue to fill a batch. */
 const BATCH_WAIT_MS = 20;
 

@@ -14,6 +14,12 @@ import type { CompiledLexicon } from '../domain/keywords.js';
 import type { Logger } from '../logger.js';
 import { type AnalysisThread, startAnalysisThread } from './analysis-thread.js';
 import { enqueueCrawls, type Queues } from './bullmq-transport.js';
+import {
+  crawlConcurrently,
+  DEFAULT_CONCURRENT_CRAWLS,
+  serialLane,
+  sitesOfUrls,
+} from './crawl-concurrently.js';
 import { executeRun } from './execute-run.js';
 import { processPendingInBatches } from './process-article.js';
 import { recoverPendingWork } from './recover.js';
@@ -25,6 +31,8 @@ export interface HarvestDeps {
   keywordsPath: string;
   /** Progress lines for the person running the command. */
   progress: (line: string) => void;
+  /** Sources crawled at once in embedded mode (DEFAULT_CONCURRENT_CRAWLS). */
+  crawlConcurrency?: number;
 }
 
 export interface HarvestBatch {
@@ -52,7 +60,10 @@ async function createBatch(db: Database, sources: readonly SourceConfig[], optio
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** Embedded mode: crawls the sources one after another and processes their candidates in this process. */
+/**
+ * Embedded mode: crawls several sources at once (never two of one host) and processes each one's candidates
+ * in this process as its crawl ends, one source's candidates at a time.
+ */
 export async function harvestEmbedded(
   sources: readonly SourceConfig[],
   deps: HarvestDeps,
@@ -61,14 +72,23 @@ export async function harvestEmbedded(
   const lexicon = loadLexicon(deps.keywordsPath);
   const { batchId, runs } = await createBatch(deps.db, sources, options);
   const analysisThread = await startAnalysisThread(deps.keywordsPath);
+  const sweeps = serialLane();
+  const hostsOf = new Map(sources.map((source) => [source.id, sitesOfUrls(source.discovery.urls)]));
   try {
-    for (const [index, run] of runs.entries()) {
-      await harvestOneEmbedded(run, `[${index + 1}/${runs.length}] ${run.source_id}`, {
-        ...deps,
-        lexicon,
-        analysisThread,
-      });
-    }
+    await crawlConcurrently(
+      runs,
+      {
+        limit: deps.crawlConcurrency ?? DEFAULT_CONCURRENT_CRAWLS,
+        keysOf: (run) => hostsOf.get(run.source_id) ?? [],
+      },
+      (run, index) =>
+        harvestOneEmbedded(run, `[${index + 1}/${runs.length}] ${run.source_id}`, {
+          ...deps,
+          lexicon,
+          analysisThread,
+          sweeps,
+        }),
+    );
   } finally {
     await analysisThread.close();
   }
@@ -79,7 +99,11 @@ export async function harvestEmbedded(
 async function harvestOneEmbedded(
   run: { id: number; source_id: string },
   prefix: string,
-  deps: HarvestDeps & { lexicon: CompiledLexicon; analysisThread: AnalysisThread },
+  deps: HarvestDeps & {
+    lexicon: CompiledLexicon;
+    analysisThread: AnalysisThread;
+    sweeps: ReturnType<typeof serialLane>;
+  },
 ): Promise<void> {
   const started = Date.now();
   deps.progress(`${prefix}: crawling…`);
@@ -93,9 +117,11 @@ async function harvestOneEmbedded(
       error: (error as Error).message,
     });
   }
-  const sweep = await processPendingInBatches(
-    { db: deps.db, lexicon: deps.lexicon },
-    { runIds: [run.id], analysisThread: deps.analysisThread },
+  const sweep = await deps.sweeps(() =>
+    processPendingInBatches(
+      { db: deps.db, lexicon: deps.lexicon },
+      { runIds: [run.id], analysisThread: deps.analysisThread },
+    ),
   );
   const finished = await getRun(deps.db, run.id);
   const stats = finished?.stats ?? {};

@@ -61,7 +61,13 @@ export function profileOf(sourceConfig: unknown, extraction: Record<string, unkn
 /** What the content stages need of a stored candidate. */
 export function analysisRequestOf(article: LockedArticle): AnalysisRequest {
   return {
-    article: { title: article.title, body: article.body, publishedAt: article.published_at },
+    article: {
+      title: article.title,
+      body: article.body,
+      publishedAt: article.published_at,
+      // The crawler stores a URL that answered with no page of text with the reason (crawlers/routes/page-gate.ts).
+      notHtml: typeof article.extraction.notHtml === 'string',
+    },
     profile: profileOf(article.source_config, article.extraction),
     now: article.reference_time ?? new Date(),
   };

@@ -2,17 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRelease } from '../../src/bulletin/parse-release.js';
 import { openPglite } from '../../src/db/database.js';
 import { docxParagraphs, readZipEntries, seedReleasePath } from '../support/bulletin.js';
 import { runCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'harvest-bulletin-'));
 const dataDir = join(workDir, 'data');
 const env = { HARVEST_DATA_DIR: dataDir };
-// Its own port, so this file can serve the demo pages beside other files.
-const demoPort = '4897';
+// A free port of its own, so this file can serve the demo pages beside other files.
+let demoPort = '';
+beforeAll(async () => {
+  demoPort = String(await freePort());
+});
 const seedPath = seedReleasePath();
 const seed = parseRelease(readFileSync(seedPath, 'utf8'));
 

@@ -1,12 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'harvest-demo-'));
-// Its own port, so this file can run beside others that serve the fixtures too.
-const port = '4881';
+// A free port, picked once for the file: both demo runs serve the same origin, so the second finds every
+// canonical URL of the first already known. (`harvest demo` itself defaults to the fixed 4870 for users.)
+let port = '';
+beforeAll(async () => {
+  port = String(await freePort());
+});
 const env = { HARVEST_DATA_DIR: dataDir };
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

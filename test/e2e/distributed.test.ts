@@ -5,17 +5,19 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 import { flushQueuePrefix } from '../support/redis.js';
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
 
-// One port for the embedded and the distributed demo, so both see the same canonical URLs.
-const port = '4882';
+// One free port for the embedded and the distributed demo, so both see the same canonical URLs.
+let port = '';
 const embeddedDir = mkdtempSync(join(tmpdir(), 'harvest-embedded-'));
 const workers: ChildProcess[] = [];
 
 let testDb: TestDatabase;
 
 beforeAll(async () => {
+  port = String(await freePort());
   testDb = await createTestDatabase();
 });
 

@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
 import { runCli, startCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 import { flushQueuePrefix } from '../support/redis.js';
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniqueName } from '../support/services.js';
 
@@ -107,7 +108,7 @@ describe('distributed ops verbs', () => {
   }, 60_000);
 
   it('harvest worker --metrics-port serves /metrics, /healthz and /readyz', async () => {
-    const port = 30_000 + Math.floor(Math.random() * 10_000);
+    const port = await freePort();
     const worker = startCli(['worker', '--metrics-port', String(port)], env());
     worker.stdout?.resume();
     worker.stderr?.resume();

@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { createRuns, getRun } from '../../src/db/runs-repo.js';
 import { enqueueArticles, enqueueCrawls } from '../../src/workers/bullmq-transport.js';
 import { recoverPendingWork } from '../../src/workers/recover.js';
+import { freePort } from '../support/ports.js';
 import { useTestQueues, useTestWorkers } from '../support/queues.js';
 import { testRedisUrl, uniqueName } from '../support/services.js';
 
@@ -24,7 +25,8 @@ const binDir = (() => {
   return versions.map((version) => join(root, version, 'bin')).find((dir) => existsSync(join(dir, 'pg_ctl')));
 })();
 const isRoot = process.getuid?.() === 0;
-const port = 20_000 + Math.floor(Math.random() * 10_000);
+// Picked in beforeAll: a free port, so that files running side by side never collide.
+let port = 0;
 let dir = '';
 const dataDir = () => join(dir, 'data');
 const settings = { redisUrl: testRedisUrl, prefix: uniqueName('harvest_test') };
@@ -47,6 +49,7 @@ let server: FixtureServer;
 
 describe.skipIf(!binDir)('Postgres restarted mid-run (private server)', () => {
   beforeAll(async () => {
+    port = await freePort();
     dir = mkdtempSync(join(tmpdir(), 'harvest-private-pg-'));
     if (isRoot) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());

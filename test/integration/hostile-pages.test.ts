@@ -216,9 +216,14 @@ describe('a crawl through hostile pages', () => {
     });
   });
 
-  it('refuses a binary download linked as an article', () => {
-    expect(errorKinds('/report.bin')).toHaveLength(1);
-    expect(byPath('/report.bin')).toBeUndefined();
+  it('files a binary download linked as an article as not_html, with its URL and no body', () => {
+    expect(errorKinds('/report.bin')).toEqual([]);
+    expect(byPath('/report.bin')).toMatchObject({
+      title: null,
+      body: null,
+      status: 'filtered',
+      filter_reason: 'not_html',
+    });
   });
 
   it('files a page with no article as extraction_failed', () => {

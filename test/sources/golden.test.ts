@@ -12,9 +12,9 @@ describe.each(sourceRegistry.map((definition) => [definition.id, definition] as 
     const source = toSourceConfig(definition);
     const golden = readGolden(id);
 
-    it('parses its recorded pages into its golden output', () => {
+    it('replays its crawl over its recorded pages into its golden snapshot', async () => {
       expect(golden, `test/fixtures/golden/${id}.golden.json is missing`).toBeDefined();
-      expect(buildGolden(source)).toEqual(golden);
+      expect(await buildGolden(source)).toEqual(golden);
     });
 
     it('has at least two recorded articles with title, body, date and a language of the source', () => {

@@ -25,6 +25,13 @@ describe('decideFate', () => {
     });
   });
 
+  it('files a URL that answered with no page of text as not_html, before anything else', () => {
+    expect(decideFate({ ...good, notHtml: true, title: null, body: null })).toEqual({
+      status: 'filtered',
+      reason: 'not_html',
+    });
+  });
+
   it('files text in no language of the region as wrong language', () => {
     expect(decideFate({ ...good, lang: 'und' })).toEqual({ status: 'filtered', reason: 'wrong_language' });
   });

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { PageTooLargeError } from '../crawl-errors.js';
 import { mostLikelyCyrillicEncoding } from './cyrillic-encodings.js';
 
 export interface DecodedHtml {
@@ -29,29 +30,55 @@ const LABEL_ALIASES: Record<string, string> = {
   koi8: 'koi8-r',
 };
 
+/** A body gzipped without saying so is inflated at most this far unless the caller sets its own limit. */
+const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+export interface DecodeOptions {
+  /** A gzipped body is inflated at most this far: a bomb stops here with a PageTooLargeError. */
+  maxBytes?: number;
+}
+
 /**
  * The page's text. A byte-order mark wins, then the HTTP header's charset, then the page's <meta>, then a guess
  * from the bytes. A declared UTF-8 that the bytes are not (a server default over a windows-1251 page) is passed
  * over for the next declaration or the guess; other declarations are believed, as browsers do.
  */
-export function decodeHtml(body: Buffer | Uint8Array, contentType?: string): DecodedHtml {
-  const bytes = gunzipIfCompressed(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+export function decodeHtml(
+  body: Buffer | Uint8Array,
+  contentType?: string,
+  options: DecodeOptions = {},
+): DecodedHtml {
+  const raw = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const bytes = gunzipIfCompressed(raw, options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES);
   const bom = detectBom(bytes);
-  if (bom) return { html: iconv.decode(bytes.subarray(bomLength(bytes)), bom), encoding: bom };
+  if (bom) return { html: withoutNul(iconv.decode(bytes.subarray(bomLength(bytes)), bom)), encoding: bom };
   const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)]
     .map(normaliseCharset)
     .filter((name): name is string => name !== undefined);
   // The native strict decoder settles the usual case at once; only broken UTF-8 is looked at byte by byte.
   const believed = (name: string) => name !== 'utf-8' || isValidUtf8(bytes) || !isMostlyLegacy(bytes);
   const encoding = declared.find(believed) ?? sniffEncoding(bytes);
-  return { html: iconv.decode(bytes, encoding), encoding };
+  return { html: withoutNul(iconv.decode(bytes, encoding)), encoding };
 }
 
-function gunzipIfCompressed(bytes: Buffer): Buffer {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+/** HTML parsers drop NUL, and Postgres text cannot hold it: a stray one in a page of text goes. */
+function withoutNul(html: string): string {
+  return html.includes('\u0000') ? html.replaceAll('\u0000', '') : html;
+}
+
+/** Whether the bytes start as a gzip stream does (a body compressed twice, or a .gz file). */
+export function isGzipped(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function gunzipIfCompressed(bytes: Buffer, maxBytes: number): Buffer {
+  if (!isGzipped(bytes)) return bytes;
   try {
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new PageTooLargeError(`gzipped body inflates past ${maxBytes} bytes: stopped there`);
+    }
     throw new Error(
       `decodeHtml: body starts with gzip magic bytes but cannot be gunzipped (${String(error)})`,
     );

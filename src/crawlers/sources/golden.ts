@@ -1,21 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { decodeHtml } from '../extract/decode-html.js';
+import { canonicalizeUrl } from '../../domain/canonical-url.js';
 import { DEFAULT_FIXTURES_ROOT } from '../fixture-server.js';
-import {
-  discoverItems,
-  parseArticlePage,
-  parseTelegramPost,
-  type SourcePageOutput,
-} from './parse-source-page.js';
-import {
-  findRecordedPage,
-  fixtureHostOf,
-  pagesRecordedApart,
-  type RecordedPage,
-  readRecordedPage,
-} from './recorded-pages.js';
+import { type CrawlRequest, crawlRequest } from '../routes/crawl-request.js';
+import { readCandidate, type SourcePageOutput } from './page-output.js';
+import { fixtureHostOf, pagesRecordedApart } from './recorded-pages.js';
+import { replayRecorded } from './replay-recorded.js';
 
 export const DEFAULT_GOLDEN_ROOT = resolve(
   import.meta.dirname,
@@ -68,55 +59,48 @@ export function writeGolden(golden: GoldenFile, root = DEFAULT_GOLDEN_ROOT): str
 }
 
 /**
- * Runs the source's discovery over its recorded discovery pages and its parser (the version valid at each
- * page's recording date) over every recorded article found there, plus the pages recorded apart (old designs).
+ * Replays the source's crawl over its recorded pages (replay-recorded.ts: the production handlers, each page
+ * read with the parser version of its recording date), plus the pages recorded apart (old designs) that its
+ * URL pattern admits, and returns what was discovered and stored. A snapshot: it catches change, not error —
+ * the hand-written expectations (test/fixtures/expectations/) say what is right.
  */
-export function buildGolden(source: SourceConfig, sitesRoot = DEFAULT_FIXTURES_ROOT): GoldenFile {
-  const discovered: string[] = [];
-  const pages: GoldenPage[] = [];
-  const recorded: RecordedPage[] = [];
-  const pattern = source.discovery.urlPattern ? new RegExp(source.discovery.urlPattern) : undefined;
-  for (const url of source.discovery.urls) {
-    const listing = findRecordedPage(url, sitesRoot);
-    if (!listing) throw new Error(`${source.id}: discovery page ${url} has not been recorded`);
-    recorded.push(listing);
-    const items = discoverItems(source, decodeHtml(readRecordedPage(listing, sitesRoot)).html, url);
-    for (const post of items.posts) {
-      discovered.push(post.url);
-      const parsed = parseTelegramPost(source, post);
-      pages.push({ url: post.url, file: listing.file, recordedAt: listing.recordedAt, ...golden(parsed) });
-    }
-    for (const link of items.links) {
-      discovered.push(link.url);
-      const page = findRecordedPage(link.url, sitesRoot);
-      if (page) recorded.push(page);
-    }
+export async function buildGolden(
+  source: SourceConfig,
+  sitesRoot = DEFAULT_FIXTURES_ROOT,
+): Promise<GoldenFile> {
+  const replay = await replayRecorded(source, { sitesRoot });
+  // Later listing pages and older channel pages may be missing; the first ones make the recording.
+  for (const request of replay.unrecorded.filter(({ url }) => source.discovery.urls.includes(url))) {
+    throw new Error(`${source.id}: discovery page ${request.url} has not been recorded`);
   }
-  const hosts = new Set(source.discovery.urls.map(fixtureHostOf));
-  for (const host of hosts) {
-    for (const page of pagesRecordedApart(host, sitesRoot)) {
-      const known = recorded.some((other) => other.file === page.file);
-      if (!known && (!pattern || pattern.test(page.url))) recorded.push(page);
-    }
-  }
-  const articles = recorded.filter((page) => !source.discovery.urls.includes(page.url));
-  for (const page of uniqueByFile(articles)) {
-    const html = decodeHtml(readRecordedPage(page, sitesRoot)).html;
-    const parsed = parseArticlePage(source, { html, url: page.url, pageDate: new Date(page.recordedAt) });
-    pages.push({ url: page.url, file: page.file, recordedAt: page.recordedAt, ...golden(parsed) });
-  }
+  const apart = await replayRecorded(source, {
+    sitesRoot,
+    requests: pagesApart(source, sitesRoot, new Set(replay.stored.map(({ page }) => page.file))),
+  });
+  const pages = [...replay.stored, ...apart.stored].map(({ candidate, page }) => {
+    const read = readCandidate(source, candidate);
+    return {
+      url: candidate.url,
+      file: page.file,
+      recordedAt: page.recordedAt,
+      parser: read.parser,
+      expected: read.output,
+    };
+  });
   return {
     source: source.id,
-    reconstructed: recorded.some((page) => page.reconstructed),
-    discovered,
+    reconstructed: [...replay.stored, ...apart.stored].some(({ page }) => page.reconstructed),
+    discovered: replay.discovered,
     pages,
   };
 }
 
-function golden(parsed: { parser: string; output: SourcePageOutput }) {
-  return { parser: parsed.parser, expected: parsed.output };
-}
-
-function uniqueByFile(pages: RecordedPage[]): RecordedPage[] {
-  return pages.filter((page, index) => pages.findIndex((other) => other.file === page.file) === index);
+/** Article requests for the pages of the source's hosts recorded at another moment, not reached by discovery. */
+function pagesApart(source: SourceConfig, sitesRoot: string, reached: ReadonlySet<string>): CrawlRequest[] {
+  const pattern = source.discovery.urlPattern ? new RegExp(source.discovery.urlPattern) : undefined;
+  const hosts = new Set(source.discovery.urls.map(fixtureHostOf));
+  return [...hosts]
+    .flatMap((host) => pagesRecordedApart(host, sitesRoot))
+    .filter((page) => !reached.has(page.file) && (!pattern || pattern.test(page.url)))
+    .map((page) => crawlRequest(page.url, 'ARTICLE', { canonical: canonicalizeUrl(page.url) }));
 }

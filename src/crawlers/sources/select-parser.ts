@@ -22,12 +22,20 @@ export function selectParser(source: Pick<SourceConfig, 'article' | 'parsers' | 
     : ({ selectors: source.article, version: of, of } satisfies SelectedParser);
 }
 
+// Building a formatter costs far more than using one: one per zone, for every page of every crawl.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD of `date` on the wall calendar of `timezone` (en-CA formats dates that way). */
 function localDay(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timezone, format);
+  }
+  return format.format(date);
 }
