@@ -17,7 +17,7 @@ const countryItemSchema = z.object({
   title: z.string(),
   text: z.string(),
   country: z.union([countrySchema, z.literal('other')]),
-  split: z.enum(['dev', 'test']),
+  split: z.enum(['dev', 'test2']),
 });
 
 export type CountryItem = z.infer<typeof countryItemSchema>;

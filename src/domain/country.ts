@@ -4,7 +4,13 @@ import {
   type GazetteerKind,
   memberStateGazetteer,
 } from './gazetteer.js';
-import { type PlaceMatch, placeAt, shippedPlaceIndex } from './place-index.js';
+import {
+  type EndingSet,
+  type PlaceLookup,
+  type PlaceMatch,
+  placeAt,
+  shippedPlaceIndex,
+} from './place-index.js';
 import {
   type Country,
   countryCodes,
@@ -334,7 +340,7 @@ function findMentions(tokens: Token[]): Mention[] {
   return mentions;
 }
 
-type Role = 'locative' | 'origin' | 'plain';
+type Role = 'locative' | 'actor' | 'origin' | 'plain';
 
 function precededByPreposition(
   tokens: Token[],
@@ -378,13 +384,30 @@ function isOrigin(tokens: Token[], mention: Mention): boolean {
   return PERSON_WORDS_AFTER.has(after) || CITIZEN_WORD_AFTER.test(after);
 }
 
+/**
+ * Police, courts, border, customs and security services, folded, in the region's languages: a country named beside
+ * them is the one that acts («Өзбекстандын укук коргоо органдары», «полиция Казахстана», «милитсияи Қирғизистон»,
+ * "Kazakh police", «Özbegistanyň hukuk goraýjylary»).
+ */
+const AUTHORITY_WORD =
+  /^(?:полиц|милиц|militsiya|militsiy|милитсия|police|politsiya|polis|полис|пулис|укук|кукук|hukuk|huquq|хукук|ички|ishki|ichki|iceri|daxili|внутренн|interior|погранич|шекара|chegara|serhet|сархад|border|customs|таможен|gumruk|кеден|бажы|bojxona|гумрук|спецслужб|security|правоохран|law|court|суд|прокурат|prosecutor|authorit|власт|органдар|органы|хукумат|макомот)/u;
+
+/** A country's name beside its police or courts: it acts, so the event is there. */
+function isActor(tokens: Token[], mention: Mention): boolean {
+  if (mention.term.kind !== 'country') return false;
+  const around = [tokens[mention.start - 1], tokens[mention.end], tokens[mention.end + 1]];
+  return around.some((token) => token !== undefined && AUTHORITY_WORD.test(token.folded));
+}
+
 function roleOf(tokens: Token[], mention: Mention): Role {
   if (isOrigin(tokens, mention)) return 'origin';
+  if (isActor(tokens, mention)) return 'actor';
   return isLocative(tokens, mention) ? 'locative' : 'plain';
 }
 
 const ROLE_FACTOR: Readonly<Record<Role, number>> = {
   locative: LOCATIVE_FACTOR,
+  actor: LOCATIVE_FACTOR,
   origin: ORIGIN_FACTOR,
   plain: 1,
 };
@@ -439,19 +462,65 @@ function personOrStreet(tokens: readonly Token[], i: number): boolean {
   return Boolean(before && CAPITAL_WORD.test(before.raw) && SURNAME_END.test(tokens[i]!.folded));
 }
 
-/** The generated gazetteer's places among the words no hand-written term claimed. */
-function findPlaces(tokens: Token[], claimed: readonly Mention[]): PlaceMatch[] {
+/**
+ * Words that say a name is a place's when they follow it, in any case: «Kitob tumani», «Қарши шаҳрида», "Shu
+ * district", «Мары велаятында», «Қазығұрт ауданында», «Karakol shaarynda», «Qax rayonunda» (not Russian «туман», fog).
+ */
+const PLACE_WORD_AFTER =
+  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi))/u;
+/** Words that say the next name is a place's: «ноҳияи Восеъ», «шаҳри Кӯлоб», «города Касан», «г. Денау», «пгт …». */
+const PLACE_WORD_BEFORE =
+  /^(?:нохияи|шахри|дехаи|чамоати|джамоата|г|гор|город|города|городе|пгт|поселок|поселка|поселке|село|села|селе|кишлак|кишлака|аул|аула)$/u;
+
+const RUSSIAN_ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их)$/u;
+
+/** A Russian adjective before a lower-case noun qualifies it: «в Белом доме», «на Красной планете». */
+function qualifiesNextWord(tokens: Token[], match: PlaceMatch): boolean {
+  const word = tokens[match.end - 1]!;
+  const next = tokens[match.end];
+  return (
+    next !== undefined &&
+    CYRILLIC.test(word.raw) &&
+    RUSSIAN_ADJECTIVE_FORM.test(word.folded) &&
+    /^\p{Ll}/u.test(next.raw)
+  );
+}
+
+/** Whether the text marks the words at [start, end) as a place's name (a guarded name needs it). */
+function markedAsPlace(tokens: Token[], match: PlaceMatch): boolean {
+  const after = tokens[match.end]?.folded ?? '';
+  const before = tokens[match.start - 1]?.folded ?? '';
+  if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(before)) return true;
+  return !qualifiesNextWord(tokens, match) && isLocative(tokens, { ...match, term: GENERATED_PLACE });
+}
+
+/**
+ * The generated gazetteer's places among the words no hand-written term claimed. A guarded sense (a name that is
+ * also an ordinary word or a person's) counts only where the text marks a place.
+ */
+function findPlaces(tokens: Token[], claimed: readonly Mention[], endings: EndingSet): PlaceMatch[] {
   const free = new Array<boolean>(tokens.length).fill(true);
   for (const mention of claimed) for (let i = mention.start; i < mention.end; i++) free[i] = false;
   const index = shippedPlaceIndex(foldWord);
+  const lookup: PlaceLookup = {
+    free: (j) => free[j] === true,
+    endings,
+    accept: (match) => placeSensesInContext(tokens, match),
+  };
   const places: PlaceMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const match = free[i] ? placeAt(index, tokens, i, (j) => free[j] === true) : undefined;
+    const match = free[i] ? placeAt(index, tokens, i, lookup) : undefined;
     if (match && (match.end - match.start > 1 || !personOrStreet(tokens, i))) places.push(match);
     i = match ? match.end : i + 1;
   }
   return places;
+}
+
+function placeSensesInContext(tokens: Token[], match: PlaceMatch): PlaceMatch | undefined {
+  if (!match.senses.some((sense) => sense.guarded)) return match;
+  const senses = markedAsPlace(tokens, match) ? match.senses : match.senses.filter((sense) => !sense.guarded);
+  return senses.length > 0 ? { ...match, senses } : undefined;
 }
 
 const GENERATED_PLACE: Term = {
@@ -472,7 +541,13 @@ function mentionWeight(kind: GazetteerKind, field: 'title' | 'text', role: Role,
   );
 }
 
-function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
+/** The endings a text's words may carry, by its language (unknown: all). */
+function endingsOf(lang: DetectedLanguage | undefined): EndingSet {
+  if (lang === 'rus') return 'russian';
+  return lang === 'eng' ? 'none' : 'all';
+}
+
+function fieldEvidence(field: 'title' | 'text', text: string, endings: EndingSet): Evidence[] {
   const tokens = tokenize(text);
   const mentions = findMentions(tokens);
   const words = (start: number, end: number) =>
@@ -490,7 +565,7 @@ function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
       label: `${field} "${words(mention.start, mention.end)}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`,
     };
   });
-  for (const match of findPlaces(tokens, mentions)) {
+  for (const match of findPlaces(tokens, mentions, endings)) {
     const places = [...new Set(match.senses.map((sense) => placeName(sense.country)))].filter(
       (place) => place !== undefined,
     );
@@ -588,8 +663,12 @@ export function assignCountry(
     source: sourceCountry,
     language: input.lang ? COUNTRY_OF_LANGUAGE[input.lang] : undefined,
   };
+  const endings = endingsOf(input.lang);
   const tally = tallyEvidence(
-    [...(input.title ? fieldEvidence('title', input.title) : []), ...fieldEvidence('text', input.text)],
+    [
+      ...(input.title ? fieldEvidence('title', input.title, endings) : []),
+      ...fieldEvidence('text', input.text, endings),
+    ],
     priors,
   );
 
