@@ -89,8 +89,13 @@ const SHORT_NAME_POPULATION = 100_000;
 const COMMON_WORD_POPULATION = 250_000;
 /** A town whose stem is an ordinary adjective's (Нов, новый) may keep its name from this size. */
 const ADJECTIVE_STEM_POPULATION = 30_000;
-/** A person's name (Марат, Гагарин, Абай) may name a town this large. */
+/** A person's name (Марат, Гагарин, Абай) may name a town this large; a smaller town's is guarded. */
 const PERSON_NAME_POPULATION = 50_000;
+/**
+ * English first names (Mary, Jordan, Sharon) are common in English news: a town of that name is guarded below this
+ * size ("in Mary", "Mary velayat").
+ */
+const ENGLISH_NAME_POPULATION = 1_000_000;
 const MAX_WORDS = 3;
 
 /** Words a name may start with that say what it is, not which: «имени Восе», «посёлок Ленина». */
@@ -246,6 +251,8 @@ interface WordLists {
   adjectiveStems: Set<string>;
   /** Proper nouns (capitalised in a dictionary: people, and some places), folded. */
   proper: Set<string>;
+  /** The English list's proper nouns (first names above all), folded. */
+  englishProper: Set<string>;
 }
 
 /** Uzbek Cyrillic to the 1995 Latin alphabet, so that the Cyrillic word list also screens Latin names. */
@@ -295,6 +302,7 @@ function readWordLists(hunspellDir: string): WordLists {
     commonStems: new Set(),
     adjectiveStems: new Set(),
     proper: new Set(),
+    englishProper: new Set(),
   };
   for (const file of ['ru_RU', 'kk_KZ', 'uz_UZ', 'tr_TR', 'en_US']) {
     const path = join(hunspellDir, `${file}.dic`);
@@ -310,6 +318,7 @@ function readWordLists(hunspellDir: string): WordLists {
       // The Uzbek list holds inflected place names too (Арабистондами): only its ordinary words are used.
       if (proper && file === 'uz_UZ') continue;
       const target = proper ? lists.proper : lists.common;
+      if (proper && file === 'en_US') lists.englishProper.add(foldWord(word));
       for (const form of file === 'uz_UZ' ? [word, uzbekToLatin(word.toLowerCase())] : [word]) {
         const folded = foldWord(form);
         target.add(folded);
@@ -355,6 +364,7 @@ function screenName(
     return 'adjective';
   if ((words.proper.has(folded) || words.proper.has(stem)) && population < PERSON_NAME_POPULATION)
     return 'person';
+  if (words.englishProper.has(folded) && population < ENGLISH_NAME_POPULATION) return 'person';
   return undefined;
 }
 

@@ -292,6 +292,84 @@ export function cyrillicOfTurkicLatin(name: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Kazakh Cyrillic to the Latin alphabets of 2018 (Túrkistan, Kentaý, Shalqar) and 2021 (Türkıstan, Kentau, Şalqar).
+
+const KAZAKH_LATIN_2018: Readonly<Record<string, string>> = {
+  ә: 'á',
+  ғ: 'ǵ',
+  и: 'ı',
+  й: 'ı',
+  қ: 'q',
+  ң: 'ń',
+  ө: 'ó',
+  у: 'ý',
+  ұ: 'u',
+  ү: 'ú',
+  ы: 'y',
+  і: 'i',
+  ж: 'j',
+  ш: 'sh',
+  ч: 'ch',
+  ю: 'ıý',
+  я: 'ıa',
+};
+const KAZAKH_LATIN_2021: Readonly<Record<string, string>> = {
+  ә: 'ä',
+  ғ: 'ğ',
+  и: 'i',
+  й: 'i',
+  қ: 'q',
+  ң: 'ñ',
+  ө: 'ö',
+  у: 'u',
+  ұ: 'ū',
+  ү: 'ü',
+  ы: 'y',
+  і: 'ı',
+  ж: 'j',
+  ш: 'ş',
+  ч: 'ç',
+  ю: 'iu',
+  я: 'ia',
+};
+const KAZAKH_COMMON_LATIN: Readonly<Record<string, string>> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'io',
+  з: 'z',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  ф: 'f',
+  х: 'h',
+  һ: 'h',
+  ц: 'ts',
+  щ: 'shch',
+  ъ: '',
+  ь: '',
+  э: 'e',
+};
+
+/** A Kazakh (or Russian) Cyrillic name in the two official Kazakh Latin alphabets (2018 and 2021). */
+export function kazakhLatinOfCyrillic(name: string): string[] {
+  const text = name.normalize('NFC').toLowerCase();
+  if (!/^[\p{Script=Cyrillic}\s-]+$/u.test(text)) return [];
+  const convert = (table: Readonly<Record<string, string>>) =>
+    capitaliseWords([...text].map((char) => table[char] ?? KAZAKH_COMMON_LATIN[char] ?? char).join(''));
+  return [...new Set([convert(KAZAKH_LATIN_2018), convert(KAZAKH_LATIN_2021)])];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Azerbaijani Latin to Russian.
 
 /**
@@ -370,8 +448,13 @@ export function spellingsOf(country: string, name: string): string[] {
         ];
       case 'TM':
         return [...cyrillicOfTurkmenLatin(name), ...cyrillicOfRomanisedRussian(name)];
-      case 'KG':
       case 'KZ':
+        return [
+          ...cyrillicOfTurkicLatin(name),
+          ...cyrillicOfRomanisedRussian(name),
+          ...kazakhLatinOfCyrillic(name),
+        ];
+      case 'KG':
         return [...cyrillicOfTurkicLatin(name), ...cyrillicOfRomanisedRussian(name)];
       case 'AZ':
         return cyrillicOfAzerbaijaniLatin(name);

@@ -269,7 +269,7 @@ const FILLER_WORDS = new Set([
   'республике',
 ]);
 const REGION_WORD =
-  /^(?:облыс|облус|аудан|кала|шаар|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|shahr|шахар|seher|провинц|provins)/u;
+  /^(?:облыс|облус|аудан|кала|шаар|oblys|audan|aydan|qala|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|шахар|seher|saher|провинц|provins)/u;
 /** Turkic genitive endings: «Owganystanyň Hyrat welaýatynda», «Qozogʻistonning Shymkent shahrida». */
 const TURKIC_GENITIVE_END = /(?:ын|ин|ун|in|un|yn|ning)$/u;
 /** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
@@ -467,7 +467,7 @@ function personOrStreet(tokens: readonly Token[], i: number): boolean {
  * district", «Мары велаятында», «Қазығұрт ауданында», «Karakol shaarynda», «Qax rayonunda» (not Russian «туман», fog).
  */
 const PLACE_WORD_AFTER =
-  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi))/u;
+  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|oblys|audan|aydan|auyl|qala|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi))/u;
 /** Words that say the next name is a place's: «ноҳияи Восеъ», «шаҳри Кӯлоб», «города Касан», «г. Денау», «пгт …». */
 const PLACE_WORD_BEFORE =
   /^(?:нохияи|шахри|дехаи|чамоати|джамоата|г|гор|город|города|городе|пгт|поселок|поселка|поселке|село|села|селе|кишлак|кишлака|аул|аула)$/u;
