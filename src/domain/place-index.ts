@@ -217,6 +217,7 @@ const ENDINGS_BY_LAST_LETTER: Readonly<Record<EndingSet, Map<string, string[]>>>
 };
 
 const DECLINED_END = /(?:ий|ый|ой|ое|ая|ые|ие|ее|яя|[аяыеьйиоэ])$/u;
+const DECLINED_LETTER = /[аяыеьйиоэ]$/u;
 
 /**
  * A folded word without the Russian letters declension replaces, on both sides of the look-up: Дангара and
@@ -224,7 +225,12 @@ const DECLINED_END = /(?:ий|ый|ой|ое|ая|ые|ие|ее|яя|[аяые�
  */
 export function stemOf(word: string, minStem = MIN_STEM): string {
   const end = DECLINED_END.exec(word);
-  return end && word.length - end[0].length >= minStem ? word.slice(0, end.index) : word;
+  if (!end) return word;
+  if (word.length - end[0].length >= minStem) return word.slice(0, end.index);
+  // Кие: the two-letter ending would leave too little, the last vowel alone does not (Кия → ки, Кие → ки).
+  return end[0].length > 1 && word.length - 1 >= minStem && DECLINED_LETTER.test(word)
+    ? word.slice(0, -1)
+    : word;
 }
 
 /**
