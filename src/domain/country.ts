@@ -490,7 +490,9 @@ function qualifiesNextWord(tokens: Token[], match: PlaceMatch): boolean {
 function markedAsPlace(tokens: Token[], match: PlaceMatch): boolean {
   const after = tokens[match.end]?.folded ?? '';
   const before = tokens[match.start - 1]?.folded ?? '';
-  if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(before)) return true;
+  // "Mary police", «Kitob IIB»: a town's police.
+  if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(before) || AUTHORITY_WORD.test(after))
+    return true;
   return !qualifiesNextWord(tokens, match) && isLocative(tokens, { ...match, term: GENERATED_PLACE });
 }
 

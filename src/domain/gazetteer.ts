@@ -736,6 +736,8 @@ export const memberStateGazetteer: Readonly<Record<Country, readonly GazetteerGr
         'ИИБ',
         'IIB',
         'IIBB',
+        'NNQ',
+        'narkotiklar nazorat*',
         'ichki ishlar*',
         'ички ишлар*',
         'davlat xavfsizlik xizmat*',

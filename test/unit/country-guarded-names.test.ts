@@ -15,6 +15,8 @@ describe('guarded names: ordinary words and people’s names that also name a to
     expect(countryOf('В Мубареке задержан торговец опием')).toBe('UZ');
     // Mary, a woman's name in English, is Turkmenistan's fourth city.
     expect(countryOf('Police seized heroin in Mary', 'eng')).toBe('TM');
+    // A town's police name the town: "Kerki police".
+    expect(countryOf('Kerki police detained a heroin seller', 'eng')).toBe('TM');
   });
 
   it('ignores it where nothing marks a place', () => {
