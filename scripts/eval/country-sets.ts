@@ -21,7 +21,7 @@ const countryItemSchema = z.object({
   title: z.string(),
   text: z.string(),
   country: z.union([countrySchema, z.literal('other')]),
-  split: z.enum(['dev', 'test2']),
+  split: z.enum(['dev', 'test2', 'test3']),
 });
 
 export type CountryItem = z.infer<typeof countryItemSchema>;
