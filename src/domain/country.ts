@@ -274,8 +274,14 @@ const REGION_WORD =
 const TURKIC_GENITIVE_END = /(?:ын|ин|ун|in|un|yn|ning)$/u;
 /** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
 const ORIGIN_PREPOSITIONS = new Set(['из', 'from', 'с', 'со', 'with']);
+/**
+ * Citizens before the country's name: Russian, English and Tajik (izafat: «шаҳрванди Тоҷикистон»). Turkic puts the
+ * word after («Қазақстан азаматы», «Kyrgyzstandyn жараны», «türkmen raýaty»): `CITIZEN_WORD_AFTER`, never before.
+ */
 const CITIZEN_WORD_BEFORE =
-  /^(?:граждан|уроженец|уроженц|уроженк|выходец|выходц|citizen|national|native|fuqaro|азамат|vetendas)/u;
+  /^(?:граждан|уроженец|уроженц|уроженк|выходец|выходц|citizen|national|native|шахрванд)/u;
+/** Residents of a country are its citizens abroad («жительница Казахстана»); of a town, rather the town's news. */
+const RESIDENT_OF_COUNTRY_BEFORE = /^(?:жител|resident)/u;
 const PERSON_WORDS_AFTER = new Set([
   'man',
   'men',
@@ -286,7 +292,8 @@ const PERSON_WORDS_AFTER = new Set([
   'native',
   'natives',
 ]);
-const CITIZEN_WORD_AFTER = /^(?:citizen|migrant|fuqaro|азамат|vetendas|граждан|мигрант)/u;
+const CITIZEN_WORD_AFTER =
+  /^(?:citizen|migrant|fuqaro|азамат|vetendas|граждан|мигрант|жаран|rayat|resident)/u;
 
 interface Mention {
   term: Term;
@@ -380,6 +387,8 @@ function isOrigin(tokens: Token[], mention: Mention): boolean {
   if (TURKIC_DEMONYM_ENDING.test(mention.ending)) return true;
   const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
   if (before.some((word) => ORIGIN_PREPOSITIONS.has(word) || CITIZEN_WORD_BEFORE.test(word))) return true;
+  if (mention.term.kind === 'country' && before.some((word) => RESIDENT_OF_COUNTRY_BEFORE.test(word)))
+    return true;
   const after = tokens[mention.end]?.folded ?? '';
   return PERSON_WORDS_AFTER.has(after) || CITIZEN_WORD_AFTER.test(after);
 }

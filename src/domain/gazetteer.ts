@@ -290,6 +290,8 @@ export const memberStateGazetteer: Readonly<Record<Country, readonly GazetteerGr
       terms: [
         'ош+',
         'оше',
+        // Tajik Ӯш
+        'ӯш',
         'osh+',
         'ошск*',
         'чуйск*',
@@ -826,8 +828,25 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
     },
   ],
   Turkey: [
-    { kind: 'country', terms: ['турци*', 'турецк*', 'turkey', 'turkish', 'türkiye*', 'turkiya*'] },
-    { kind: 'place', terms: ['стамбул*', 'istanbul*', 'анкар*', 'ankara*', 'анталь*', 'antalya*'] },
+    {
+      kind: 'country',
+      // Kazakh, Kyrgyz and Tajik Түркия / Туркия; Uzbek Turkiya; Turkmen Türkiýe; Azerbaijani Türkiyə.
+      terms: ['турци*', 'турецк*', 'turkey', 'turkish', 'türkiye*', 'turkiya*', 'түркия*', 'туркия*'],
+    },
+    {
+      kind: 'place',
+      terms: [
+        'стамбул*',
+        'истанбул*',
+        'istanbul*',
+        'stambul*',
+        'анкар*',
+        'ankara*',
+        'анталь*',
+        'анталия*',
+        'antalya*',
+      ],
+    },
   ],
   Germany: [
     { kind: 'country', terms: ['германи*', 'немецк*', 'germany', 'german', 'germaniya*', 'almaniya*'] },
@@ -905,8 +924,24 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
   Myanmar: [{ kind: 'country', terms: ['мьянм*', 'myanmar*'] }],
   Israel: [{ kind: 'country', terms: ['израил*', 'israel*'] }],
   UnitedArabEmirates: [
-    { kind: 'country', terms: ['ОАЭ', 'UAE', 'эмират*', 'emirates', 'birlashgan arab amirliklari'] },
-    { kind: 'place', terms: ['дубай*', 'dubai*'] },
+    {
+      kind: 'country',
+      // Russian ОАЭ, Kazakh БАӘ, Kyrgyz БАЭ, Uzbek BAA, Tajik АМА, Turkmen BAE, Azerbaijani BƏƏ.
+      terms: [
+        'ОАЭ',
+        'UAE',
+        'БАӘ',
+        'БАЭ',
+        'BAA',
+        'АМА',
+        'BAE',
+        'BƏƏ',
+        'эмират*',
+        'emirates',
+        'birlashgan arab amirliklari',
+      ],
+    },
+    { kind: 'place', terms: ['дубай*', 'дубая', 'дубае', 'дубаю', 'дубаем', 'dubai*', 'dubay*'] },
   ],
   Poland: [{ kind: 'country', terms: ['польш*', 'польск*', 'poland', 'polish'] }],
   Lithuania: [{ kind: 'country', terms: ['литв*', 'lithuania*'] }],

@@ -99,3 +99,19 @@ describe('agencies and who acts', () => {
     expect(assignCountry({ title, text, lang: 'kir' }, null).country).toBe('KZ');
   });
 });
+
+describe('citizens abroad, in every language', () => {
+  it.each([
+    ['Жительница Узбекистана задержана в Дубае с таблетками', 'rus', 'other'],
+    ['Өзбекстандын жараны Алматыда кармалды', 'kir', 'KZ'],
+    ['Шаҳрванди Қазоқистон дар Туркия бо героин боздошт шуд', 'tgk', 'other'],
+    ['Türkmen raýaty Dubaýda neşe serişdesi bilen tutuldy', 'tuk', 'other'],
+    ['Қазақстан азаматы Түркияда кокаинмен ұсталды', 'kaz', 'other'],
+  ] as const)('%s → %s', (title, lang, country) => {
+    expect(countryOf(title, lang)).toBe(country);
+  });
+
+  it('still reads a resident of a town as the town’s news', () => {
+    expect(countryOf('Житель Кара-Балты задержан с гашишем', 'rus')).toBe('KG');
+  });
+});
