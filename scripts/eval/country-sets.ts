@@ -1,8 +1,13 @@
 /**
  * Country from content, without a hint: the labelled sets in test/fixtures/eval/country/<lang>.jsonl (written by
  * hand, see the README), run through `harvest analyze` with no source country and no declared language, as for
- * aggregators, Telegram channels and pages added by URL. Accuracy per language on the held-out `test` split and on
- * all items, against the target.
+ * aggregators, Telegram channels and pages added by URL. Accuracy per language on the held-out `test3` split, the
+ * `test2` split and the `dev` split, against the target.
+ *
+ * Splits: `dev` holds the items the gazetteer was built and tuned on (the first 192, the first held-out `test`
+ * split of 130 once it had been run, and 79 more); `test2` (194 items) was written before the second round of
+ * work and run once at its end (its misses were then looked at and their general causes fixed, so it is no longer
+ * held out); `test3` (96 items) was written after that run and before those fixes, and is the held-out split.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,13 +16,19 @@ import { countrySchema, type Language, languageCodes, languageSchema } from '../
 
 export const COUNTRY_TARGET = 0.95;
 
+const SPLIT_FIGURE = {
+  test3: 'held-out test3 split',
+  test2: 'test2 split (run once, then looked at)',
+  dev: 'dev split',
+} as const;
+
 const countryItemSchema = z.object({
   id: z.string(),
   lang: languageSchema,
   title: z.string(),
   text: z.string(),
   country: z.union([countrySchema, z.literal('other')]),
-  split: z.enum(['dev', 'test']),
+  split: z.enum(['dev', 'test2', 'test3']),
 });
 
 export type CountryItem = z.infer<typeof countryItemSchema>;
@@ -83,7 +94,7 @@ function tallyOf(items: readonly CountryItem[], answers: ReadonlyMap<string, { c
 
 const accuracy = (tally: Tally): number => (tally.total === 0 ? 0 : tally.correct / tally.total);
 
-/** Rows for the quality table (per language: test split and all; then all languages), detail and misses. */
+/** Rows for the quality table (per language: test3, test2 and dev; then all languages), detail and misses. */
 export function scoreCountrySets(
   items: readonly CountryItem[],
   answers: ReadonlyMap<string, { country?: string }>,
@@ -97,14 +108,14 @@ export function scoreCountrySets(
     ['8 languages', items],
   ];
   for (const [name, group] of groups) {
-    for (const split of ['test', 'dev', 'all'] as const) {
+    for (const split of ['test3', 'test2', 'dev', 'all'] as const) {
       const part = split === 'all' ? group : group.filter((item) => item.split === split);
       const tally = tallyOf(part, answers);
       const confusions = [...tally.confusions].map(([key, count]) => `${key} ×${count}`).join(', ');
       detail.push(`| ${name} | ${split} | ${accuracy(tally).toFixed(3)} | ${tally.total} | ${confusions} |`);
-      if (split !== 'dev') {
+      if (split !== 'all') {
         rows.push({
-          figure: `country without hint: ${name}, ${split === 'test' ? 'held-out test split' : 'all items'}`,
+          figure: `country without hint: ${name}, ${SPLIT_FIGURE[split]}`,
           value: accuracy(tally),
           n: tally.total,
           target: COUNTRY_TARGET,

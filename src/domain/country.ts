@@ -4,7 +4,13 @@ import {
   type GazetteerKind,
   memberStateGazetteer,
 } from './gazetteer.js';
-import { type PlaceMatch, placeAt, shippedPlaceIndex } from './place-index.js';
+import {
+  type EndingSet,
+  type PlaceLookup,
+  type PlaceMatch,
+  placeAt,
+  shippedPlaceIndex,
+} from './place-index.js';
 import {
   type Country,
   countryCodes,
@@ -263,13 +269,19 @@ const FILLER_WORDS = new Set([
   'республике',
 ]);
 const REGION_WORD =
-  /^(?:облыс|облус|аудан|кала|шаар|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|shahr|шахар|seher|провинц|provins)/u;
+  /^(?:облыс|облус|аудан|кала|шаар|oblys|audan|aydan|qala|viloyat|вилоят|tuman|туман|rayon|район|welayat|etrab|etrap|shahr|shahar|шахр|шахар|seher|saher|провинц|provins)/u;
 /** Turkic genitive endings: «Owganystanyň Hyrat welaýatynda», «Qozogʻistonning Shymkent shahrida». */
 const TURKIC_GENITIVE_END = /(?:ын|ин|ун|in|un|yn|ning)$/u;
 /** «из Афганистана», "from Afghanistan", «с Китаем», "with China": where goods come from, whom one deals with. */
 const ORIGIN_PREPOSITIONS = new Set(['из', 'from', 'с', 'со', 'with']);
+/**
+ * Citizens before the country's name: Russian, English and Tajik (izafat: «шаҳрванди Тоҷикистон»). Turkic puts the
+ * word after («Қазақстан азаматы», «Kyrgyzstandyn жараны», «türkmen raýaty»): `CITIZEN_WORD_AFTER`, never before.
+ */
 const CITIZEN_WORD_BEFORE =
-  /^(?:граждан|уроженец|уроженц|уроженк|выходец|выходц|citizen|national|native|fuqaro|азамат|vetendas)/u;
+  /^(?:граждан|уроженец|уроженц|уроженк|выходец|выходц|citizen|national|native|шахрванд)/u;
+/** Residents of a country are its citizens abroad («жительница Казахстана»); of a town, rather the town's news. */
+const RESIDENT_OF_COUNTRY_BEFORE = /^(?:жител|resident)/u;
 const PERSON_WORDS_AFTER = new Set([
   'man',
   'men',
@@ -280,7 +292,8 @@ const PERSON_WORDS_AFTER = new Set([
   'native',
   'natives',
 ]);
-const CITIZEN_WORD_AFTER = /^(?:citizen|migrant|fuqaro|азамат|vetendas|граждан|мигрант)/u;
+const CITIZEN_WORD_AFTER =
+  /^(?:citizen|migrant|fuqaro|азамат|vetendas|граждан|мигрант|жаран|rayat|resident)/u;
 
 interface Mention {
   term: Term;
@@ -334,7 +347,7 @@ function findMentions(tokens: Token[]): Mention[] {
   return mentions;
 }
 
-type Role = 'locative' | 'origin' | 'plain';
+type Role = 'locative' | 'actor' | 'origin' | 'plain';
 
 function precededByPreposition(
   tokens: Token[],
@@ -374,17 +387,36 @@ function isOrigin(tokens: Token[], mention: Mention): boolean {
   if (TURKIC_DEMONYM_ENDING.test(mention.ending)) return true;
   const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
   if (before.some((word) => ORIGIN_PREPOSITIONS.has(word) || CITIZEN_WORD_BEFORE.test(word))) return true;
+  if (mention.term.kind === 'country' && before.some((word) => RESIDENT_OF_COUNTRY_BEFORE.test(word)))
+    return true;
   const after = tokens[mention.end]?.folded ?? '';
   return PERSON_WORDS_AFTER.has(after) || CITIZEN_WORD_AFTER.test(after);
 }
 
+/**
+ * Police, courts, border, customs and security services, folded, in the region's languages: a country named beside
+ * them is the one that acts («Өзбекстандын укук коргоо органдары», «полиция Казахстана», «милитсияи Қирғизистон»,
+ * "Kazakh police", «Özbegistanyň hukuk goraýjylary»).
+ */
+const AUTHORITY_WORD =
+  /^(?:полиц|милиц|militsiya|militsiy|милитсия|police|politsiya|polis|полис|пулис|укук|кукук|hukuk|huquq|хукук|ички|ishki|ichki|iceri|daxili|внутренн|interior|погранич|шекара|chegara|serhet|сархад|border|customs|таможен|gumruk|кеден|бажы|bojxona|гумрук|спецслужб|security|правоохран|law|court|суд|прокурат|prosecutor|authorit|власт|органдар|органы|хукумат|макомот)/u;
+
+/** A country's name beside its police or courts: it acts, so the event is there. */
+function isActor(tokens: Token[], mention: Mention): boolean {
+  if (mention.term.kind !== 'country') return false;
+  const around = [tokens[mention.start - 1], tokens[mention.end], tokens[mention.end + 1]];
+  return around.some((token) => token !== undefined && AUTHORITY_WORD.test(token.folded));
+}
+
 function roleOf(tokens: Token[], mention: Mention): Role {
   if (isOrigin(tokens, mention)) return 'origin';
+  if (isActor(tokens, mention)) return 'actor';
   return isLocative(tokens, mention) ? 'locative' : 'plain';
 }
 
 const ROLE_FACTOR: Readonly<Record<Role, number>> = {
   locative: LOCATIVE_FACTOR,
+  actor: LOCATIVE_FACTOR,
   origin: ORIGIN_FACTOR,
   plain: 1,
 };
@@ -439,19 +471,67 @@ function personOrStreet(tokens: readonly Token[], i: number): boolean {
   return Boolean(before && CAPITAL_WORD.test(before.raw) && SURNAME_END.test(tokens[i]!.folded));
 }
 
-/** The generated gazetteer's places among the words no hand-written term claimed. */
-function findPlaces(tokens: Token[], claimed: readonly Mention[]): PlaceMatch[] {
+/**
+ * Words that say a name is a place's when they follow it, in any case: «Kitob tumani», «Қарши шаҳрида», "Shu
+ * district", «Мары велаятында», «Қазығұрт ауданында», «Karakol shaarynda», «Qax rayonunda» (not Russian «туман», fog).
+ */
+const PLACE_WORD_AFTER =
+  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|oblys|audan|aydan|auyl|qala|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi))/u;
+/** Words that say the next name is a place's: «ноҳияи Восеъ», «шаҳри Кӯлоб», «города Касан», «г. Денау», «пгт …». */
+const PLACE_WORD_BEFORE =
+  /^(?:нохияи|шахри|дехаи|чамоати|джамоата|г|гор|город|города|городе|пгт|поселок|поселка|поселке|село|села|селе|кишлак|кишлака|аул|аула)$/u;
+
+const RUSSIAN_ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их)$/u;
+
+/** A Russian adjective before a lower-case noun qualifies it: «в Белом доме», «на Красной планете». */
+function qualifiesNextWord(tokens: Token[], match: PlaceMatch): boolean {
+  const word = tokens[match.end - 1]!;
+  const next = tokens[match.end];
+  return (
+    next !== undefined &&
+    CYRILLIC.test(word.raw) &&
+    RUSSIAN_ADJECTIVE_FORM.test(word.folded) &&
+    /^\p{Ll}/u.test(next.raw)
+  );
+}
+
+/** Whether the text marks the words at [start, end) as a place's name (a guarded name needs it). */
+function markedAsPlace(tokens: Token[], match: PlaceMatch): boolean {
+  const after = tokens[match.end]?.folded ?? '';
+  const before = tokens[match.start - 1]?.folded ?? '';
+  // "Mary police", «Kitob IIB»: a town's police.
+  if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(before) || AUTHORITY_WORD.test(after))
+    return true;
+  return !qualifiesNextWord(tokens, match) && isLocative(tokens, { ...match, term: GENERATED_PLACE });
+}
+
+/**
+ * The generated gazetteer's places among the words no hand-written term claimed. A guarded sense (a name that is
+ * also an ordinary word or a person's) counts only where the text marks a place.
+ */
+function findPlaces(tokens: Token[], claimed: readonly Mention[], endings: EndingSet): PlaceMatch[] {
   const free = new Array<boolean>(tokens.length).fill(true);
   for (const mention of claimed) for (let i = mention.start; i < mention.end; i++) free[i] = false;
   const index = shippedPlaceIndex(foldWord);
+  const lookup: PlaceLookup = {
+    free: (j) => free[j] === true,
+    endings,
+    accept: (match) => placeSensesInContext(tokens, match),
+  };
   const places: PlaceMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const match = free[i] ? placeAt(index, tokens, i, (j) => free[j] === true) : undefined;
+    const match = free[i] ? placeAt(index, tokens, i, lookup) : undefined;
     if (match && (match.end - match.start > 1 || !personOrStreet(tokens, i))) places.push(match);
     i = match ? match.end : i + 1;
   }
   return places;
+}
+
+function placeSensesInContext(tokens: Token[], match: PlaceMatch): PlaceMatch | undefined {
+  if (!match.senses.some((sense) => sense.guarded)) return match;
+  const senses = markedAsPlace(tokens, match) ? match.senses : match.senses.filter((sense) => !sense.guarded);
+  return senses.length > 0 ? { ...match, senses } : undefined;
 }
 
 const GENERATED_PLACE: Term = {
@@ -472,7 +552,13 @@ function mentionWeight(kind: GazetteerKind, field: 'title' | 'text', role: Role,
   );
 }
 
-function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
+/** The endings a text's words may carry, by its language (unknown: all). */
+function endingsOf(lang: DetectedLanguage | undefined): EndingSet {
+  if (lang === 'rus') return 'russian';
+  return lang === 'eng' ? 'none' : 'all';
+}
+
+function fieldEvidence(field: 'title' | 'text', text: string, endings: EndingSet): Evidence[] {
   const tokens = tokenize(text);
   const mentions = findMentions(tokens);
   const words = (start: number, end: number) =>
@@ -490,7 +576,7 @@ function fieldEvidence(field: 'title' | 'text', text: string): Evidence[] {
       label: `${field} "${words(mention.start, mention.end)}" → ${term.place} ${term.kind}${role === 'plain' ? '' : `, ${role}`}`,
     };
   });
-  for (const match of findPlaces(tokens, mentions)) {
+  for (const match of findPlaces(tokens, mentions, endings)) {
     const places = [...new Set(match.senses.map((sense) => placeName(sense.country)))].filter(
       (place) => place !== undefined,
     );
@@ -588,8 +674,12 @@ export function assignCountry(
     source: sourceCountry,
     language: input.lang ? COUNTRY_OF_LANGUAGE[input.lang] : undefined,
   };
+  const endings = endingsOf(input.lang);
   const tally = tallyEvidence(
-    [...(input.title ? fieldEvidence('title', input.title) : []), ...fieldEvidence('text', input.text)],
+    [
+      ...(input.title ? fieldEvidence('title', input.title, endings) : []),
+      ...fieldEvidence('text', input.text, endings),
+    ],
     priors,
   );
 
