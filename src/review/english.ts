@@ -1,12 +1,7 @@
+import type { Actor } from '../db/audit-repo.js';
 import type { Database, Queryable } from '../db/database.js';
-import {
-  type Actor,
-  getItem,
-  type ReviewAction,
-  type ReviewItem,
-  type ReviewOutcome,
-  reviewItem,
-} from '../db/review-repo.js';
+import { type ReviewAction, reviewItem } from '../db/item-actions-repo.js';
+import { getItem, type ReviewItem, type ReviewOutcome } from '../db/items-repo.js';
 import { type EnglishReport, findEnglishReport } from '../db/stories-repo.js';
 import { defaultEnglish, type EnglishCandidate } from '../domain/english/default-english.js';
 

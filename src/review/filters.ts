@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type QueueFilters, reviewStatuses } from '../db/review-repo.js';
+import { type QueueFilters, reviewStatuses } from '../db/queue-repo.js';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;

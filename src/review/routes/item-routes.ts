@@ -1,23 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { listAudit } from '../../db/audit-repo.js';
+import { moveToStory } from '../../db/item-actions-repo.js';
 import {
   acceptEnglish,
   editItem,
   getItem,
   getSnapshot,
   type ItemEdit,
-  listAudit,
   listStoryPeers,
-  moveToStory,
   type ReviewItem,
   type ReviewOutcome,
-} from '../../db/review-repo.js';
+} from '../../db/items-repo.js';
 import { countrySchema } from '../../domain/types.js';
 import { addByUrl } from '../add-by-url.js';
 import { englishOptions, reviewWithEnglish } from '../english.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { FetchRefusedError } from '../safe-fetch.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
 import { addBody } from '../views/forms-view.js';
 import { itemBody } from '../views/item-view.js';
 import { page } from '../views/layout.js';

@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  countQueue,
-  DEFAULT_PAGE_SIZE,
-  listFilterOptions,
-  listQueue,
-  type ReviewAction,
-} from '../../db/review-repo.js';
+import type { ReviewAction } from '../../db/item-actions-repo.js';
+import { countQueue, DEFAULT_PAGE_SIZE, listFilterOptions, listQueue } from '../../db/queue-repo.js';
 import { reviewWithEnglish } from '../english.js';
 import { queueQuerySchema, toQueueFilters } from '../filters.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { page } from '../views/layout.js';
 import { queueBody } from '../views/queue-view.js';
 

@@ -1,4 +1,5 @@
-import type { AuditEntry, ItemEdit, ReviewItem, StoryPeer } from '../../db/review-repo.js';
+import type { AuditEntry } from '../../db/audit-repo.js';
+import type { ItemEdit, ReviewItem, StoryPeer } from '../../db/items-repo.js';
 import type { SessionUser } from '../../db/users-repo.js';
 import {
   type EnglishSource,

@@ -1,5 +1,5 @@
-import type { QueueCounts, QueueItem } from '../../db/review-repo.js';
-import { reviewStatuses } from '../../db/review-repo.js';
+import type { QueueCounts, QueueItem } from '../../db/queue-repo.js';
+import { reviewStatuses } from '../../db/queue-repo.js';
 import type { SessionUser } from '../../db/users-repo.js';
 import { countryCodes } from '../../domain/types.js';
 import { type QueueQuery, queryString } from '../filters.js';
