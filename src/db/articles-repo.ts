@@ -1,7 +1,8 @@
+import type { ArticleStatus } from '../domain/review-states.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { Queryable } from './database.js';
 
-export type ArticleStatus = 'pending' | 'new' | 'approved' | 'rejected' | 'filtered' | 'published';
+export type { ArticleStatus };
 
 export interface CandidateArticle {
   sourceId: string;

@@ -1,6 +1,7 @@
 import type { EnglishCandidate } from '../domain/english/default-english.js';
 import type { EnglishSource } from '../domain/english/provenance.js';
 import type { MatchedTerm } from '../domain/types.js';
+import { articleTimezoneSql } from './article-zone-sql.js';
 import type { ArticleStatus } from './articles-repo.js';
 import { type Actor, writeAudit } from './audit-repo.js';
 import type { Database, Queryable } from './database.js';
@@ -26,13 +27,21 @@ export interface ReviewItem extends QueueItem {
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** The report whose decision covers this one (status `covered`). */
+  covered_by: number | null;
+  /** Who added it by hand (by URL, or pasted), null for harvested items. */
+  added_by: string | null;
+  /** Pasted by an analyst (a page the server cannot fetch): title, text and date are theirs. */
+  pasted: boolean;
 }
 
 const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.lang, a.title, a.body, a.published_at,
   a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.reject_reason,
   a.title_en, a.title_en_source, a.body_en, a.body_en_source, a.english_url, a.english_reviewed_by,
   a.english_reviewed_at,
-  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id,
+  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.covered_by,
+  ${articleTimezoneSql('a')} AS timezone, a.extraction ->> 'addedBy' AS added_by,
+  coalesce(a.extraction ->> 'manual' = 'pasted', false) AS pasted,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;
 
 export async function getItem(db: Queryable, id: number): Promise<ReviewItem | undefined> {
@@ -45,9 +54,12 @@ export interface StoryPeer {
   source_id: string;
   url: string;
   lang: string | null;
+  country: string | null;
   title: string | null;
   published_at: Date | null;
+  timezone: string | null;
   status: ArticleStatus;
+  covered_by: number | null;
 }
 
 /** The other reports of this item's story: "also reported by". */
@@ -61,8 +73,9 @@ export async function listStoryPeers(
   const storyId = story.rows[0]?.story_id ?? null;
   if (storyId === null) return { storyId, peers: [] };
   const peers = await db.query<StoryPeer>(
-    `SELECT id, source_id, url, lang, title, published_at, status FROM articles
-     WHERE story_id = $1 AND id <> $2 ORDER BY published_at NULLS LAST, id`,
+    `SELECT id, source_id, url, lang, country, title, published_at, ${articleTimezoneSql('articles')} AS timezone,
+       status, covered_by
+     FROM articles WHERE story_id = $1 AND id <> $2 ORDER BY published_at NULLS LAST, id`,
     [storyId, articleId],
   );
   return { storyId, peers: peers.rows };
@@ -95,7 +108,8 @@ export interface ItemEdit {
 }
 
 export type ReviewOutcome =
-  | { kind: 'ok'; item: ReviewItem }
+  /** `covered`: the other reports of its story the decision covered. */
+  | { kind: 'ok'; item: ReviewItem; covered?: readonly number[] }
   | { kind: 'missing' }
   | { kind: 'conflict'; current: ReviewItem }
   | { kind: 'invalid'; current: ReviewItem; message: string };

@@ -1,9 +1,10 @@
 import type { FilterReason } from '../domain/types.js';
+import { articleTimezoneSql } from './article-zone-sql.js';
 import type { ArticleStatus } from './articles-repo.js';
 import type { Queryable } from './database.js';
 
-/** Statuses an analyst sees; `pending` articles are still in the pipeline. */
-export const reviewStatuses = ['new', 'approved', 'rejected', 'filtered', 'published'] as const;
+/** Statuses an analyst sees; `pending` articles are still in the pipeline (src/domain/review-states.ts). */
+export const reviewStatuses = ['new', 'approved', 'rejected', 'covered', 'filtered', 'published'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export interface QueueFilters {
@@ -36,6 +37,9 @@ export interface QueueItem {
   filter_reason: FilterReason | null;
   score: number | null;
   version: number;
+  story_id: number | null;
+  /** The source's time zone (or a manual item's), null when unknown: dates are shown in it. */
+  timezone: string | null;
 }
 
 const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`;
@@ -43,7 +47,7 @@ const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(b
 type Dimension = 'status' | 'country';
 
 /** WHERE clause of the queue filters; `except` leaves one dimension out so that its facet counts stay useful. */
-function whereClause(filters: QueueFilters, except?: Dimension): { sql: string; params: unknown[] } {
+export function whereClause(filters: QueueFilters, except?: Dimension): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const conditions = [`status <> 'pending'`];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -76,7 +80,8 @@ export async function listQueue(
   const order =
     filters.sort === 'score' ? 'score DESC NULLS LAST, id DESC' : 'published_at DESC NULLS LAST, id DESC';
   const items = await db.query<QueueItem>(
-    `SELECT id, url, source_id, country, lang, title, published_at, status, filter_reason, score, version
+    `SELECT id, url, source_id, country, lang, title, published_at, status, filter_reason, score, version, story_id,
+       ${articleTimezoneSql('articles')} AS timezone
      FROM articles WHERE ${where.sql} ORDER BY ${order}
      LIMIT ${pageSize} OFFSET ${offset}`,
     where.params,

@@ -1,3 +1,4 @@
+// @ts-check
 // Keyboard shortcuts of the review workspace. Served from /static (the Content-Security-Policy forbids
 // inline script); every page works without it. Harvested text is only ever read as text, never as HTML.
 (() => {
