@@ -270,3 +270,12 @@ export async function writeEnglish(
     [id, candidate.title, candidate.body, candidate.source, candidate.url ?? null, reviewedBy],
   );
 }
+
+/** How many reports the decision on this one covers. */
+export async function countCoveredBy(db: Queryable, id: number): Promise<number> {
+  const result = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM articles WHERE covered_by = $1 AND status = 'covered'`,
+    [id],
+  );
+  return result.rows[0]?.n ?? 0;
+}

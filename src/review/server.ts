@@ -11,11 +11,13 @@ import { hashToken, hasRole, LoginLimiter, newToken, SESSION_COOKIE, sameSecret 
 import { isApi, refuse } from './reply.js';
 import type { ReviewDeps, ReviewServerOptions } from './review-deps.js';
 import { registerActivityRoutes } from './routes/activity-routes.js';
+import { registerAddRoutes } from './routes/add-routes.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
+import { registerStoryRoutes } from './routes/story-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { DEFAULT_FETCH_POLICY } from './safe-fetch.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
@@ -158,6 +160,8 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerLoginRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerItemRoutes(app, deps);
+  registerStoryRoutes(app, deps);
+  registerAddRoutes(app, deps);
   registerOpsRoutes(app, deps);
   registerBulletinRoutes(app, deps);
   registerUserRoutes(app, deps);
