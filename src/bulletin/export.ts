@@ -231,6 +231,7 @@ function toEntry(row: BulletinItemRow): BulletinEntry {
     storyId: row.story_id,
     url: row.url ?? row.article_url,
     publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
+    publishedZone: row.published_at ? (row.timezone ?? 'UTC') : null,
     position: row.position,
   };
 }
