@@ -1,13 +1,18 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCandidate } from '../../src/db/articles-repo.js';
-import { moveToStory } from '../../src/db/item-actions-repo.js';
-import { createRuns } from '../../src/db/runs-repo.js';
-import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import { processArticle } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
-import { lexicon, login, type Session, seedUsers, startReviewServer } from './review-support.js';
+import {
+  giveOwnStory,
+  login,
+  putInOneStory,
+  type ReportSource,
+  type Session,
+  seedUsers,
+  startReviewServer,
+  storeReport,
+  userId,
+} from './review-support.js';
 
 // Issue 16, stories first: one queue row per story, a decision that covers a story's other reports, the story
 // picker, "next" after a decision, bulk actions confirmed (and saying when nothing changed), items pasted by hand
@@ -16,15 +21,7 @@ const db = useMigratedDatabase();
 let app: FastifyInstance;
 let ana: Session;
 
-interface Source {
-  id: string;
-  country: string;
-  languages: string[];
-  timezone: string;
-  official?: boolean;
-}
-
-const sources: Record<string, Source> = {
+const sources: Record<string, ReportSource> = {
   police: { id: 'polisia-kz-ru', country: 'KZ', languages: ['rus'], timezone: 'Asia/Almaty', official: true },
   tengri: { id: 'tengrinews-kz', country: 'KZ', languages: ['rus'], timezone: 'Asia/Almaty' },
   inform: { id: 'inform-kz-en', country: 'KZ', languages: ['eng'], timezone: 'Asia/Almaty' },
@@ -49,66 +46,12 @@ const ids = {} as Record<
   number
 >;
 
-async function store(
-  source: Source,
-  article: { url: string; title: string; body: string; publishedAt: string },
-): Promise<number> {
-  const [run] = await createRuns(
-    db,
-    [
-      {
-        id: source.id,
-        config: {
-          country: source.country,
-          languages: source.languages,
-          timezone: source.timezone,
-          official: source.official ?? false,
-          limits: { maxAgeDays: 3650 },
-        },
-      },
-    ],
-    `stories-${source.id}`,
-    'manual',
-  );
-  const { id } = await insertCandidate(db, {
-    sourceId: source.id,
-    runId: run!.id,
-    url: article.url,
-    canonicalUrl: canonicalizeUrl(article.url),
-    title: article.title,
-    body: article.body,
-    publishedAt: article.publishedAt,
-    extraction: {},
-  });
-  await processArticle({ db, lexicon }, id);
-  return id;
-}
-
+const store = (source: ReportSource, article: Parameters<typeof storeReport>[2]) =>
+  storeReport(db, source, article);
 /** The actor of the set-up's moves (an admin's account: the audit log names real users). */
 const setup = { id: 0, name: 'setup' };
-
-/** Puts the reports in the first one's story, whatever the stories stage decided (the tests do not judge it). */
-async function oneStory(first: number, ...others: number[]): Promise<number> {
-  const storyId = (await articleOf(first)).story_id!;
-  for (const id of others) {
-    const moved = await moveToStory(db, id, storyId, setup);
-    if (moved.kind !== 'ok' && !(moved.kind === 'invalid' && moved.message.includes('already'))) {
-      throw new Error(`could not put #${id} in story #${storyId}: ${moved.kind}`);
-    }
-  }
-  return storyId;
-}
-
-/** Gives the report a story of its own when the stage put it with another. */
-async function ownStory(id: number): Promise<void> {
-  const { n } = (
-    await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE id = $1)',
-      [id],
-    )
-  ).rows[0]!;
-  if (n > 1) await moveToStory(db, id, 'new', setup);
-}
+const oneStory = (first: number, ...others: number[]) => putInOneStory(db, setup, first, ...others);
+const ownStory = (id: number) => giveOwnStory(db, setup, id);
 
 const articleOf = async (id: number) =>
   (
@@ -166,7 +109,7 @@ interface Row {
 
 beforeAll(async () => {
   await seedUsers(db);
-  setup.id = (await db.query<{ id: number }>(`SELECT id FROM users WHERE name = 'adam'`)).rows[0]!.id;
+  setup.id = await userId(db, 'adam');
   ids.kzOfficial = await store(sources.police!, {
     url: 'https://polisia.example.kz/ru/news/8801',
     title: 'В Шымкенте полицейские изъяли 3,5 кг героина',

@@ -13,7 +13,7 @@ export interface PageOptions {
 function nav(user: SessionUser, active: string | undefined): SafeHtml {
   const links: Array<[string, string, boolean]> = [
     ['/queue', 'Queue', true],
-    ['/add', 'Add by URL', true],
+    ['/add', 'Add an item', true],
     ['/coverage', 'Coverage', true],
     ['/bulletins', 'Bulletins', true],
     ['/activity', 'Activity', true],

@@ -65,7 +65,7 @@ function facets(view: QueueView): SafeHtml {
         return html`<a class="facet${on ? ' on' : ''}" href="/queue${queryString(view.query, { [key]: value, page: undefined })}">${value} <b>${n}</b></a>`;
       });
   return html`<div class="facets" id="counts">
-  <div><span class="label">Reports by status</span> ${facet('status', view.counts.byStatus)}</div>
+  <div><span class="label" title="reports, one per article">Status</span> ${facet('status', view.counts.byStatus)}</div>
   <div><span class="label">Country</span> ${facet('country', view.counts.byCountry)}</div>
 </div>`;
 }
