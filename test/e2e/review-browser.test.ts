@@ -261,7 +261,7 @@ describe('review workspace in Chromium', () => {
       `#${story.kgRu} approved; 2 other report(s) of its story covered`,
     );
     for (const id of [story.kgKabar, story.kgEn]) {
-      expect(await row.locator(`li[data-report="${id}"] .status`).textContent()).toBe('covered');
+      expect(await row.locator(`li[data-report="${id}"] .report-status`).textContent()).toBe('covered');
       expect((await statusOf(id)).status).toBe('covered');
     }
     expect((await statusOf(story.kgRu)).status).toBe('approved');

@@ -78,14 +78,14 @@
   };
 
   /**
-   * Shows a status in a cell as the server renders it.
+   * Shows a status as the server renders it: the row's own (`status`), or a report's in its story (`report-status`).
    * @param {Element | null} cell
    * @param {string} status
    */
   function showStatus(cell, status) {
     if (!cell) return;
     cell.textContent = status;
-    cell.className = `status status-${status}`;
+    cell.className = `${cell.classList.contains('report-status') ? 'report-status' : 'status'} status-${status}`;
   }
 
   /** @param {HTMLTableElement} table */
@@ -120,8 +120,9 @@
         });
         row.dataset.version = String(item.version);
         showStatus(row.querySelector('td.status'), item.status);
-        for (const id of covered) showStatus(row.querySelector(`li[data-report="${id}"] .status`), 'covered');
-        showStatus(row.querySelector(`li[data-report="${item.id}"] .status`), item.status);
+        for (const id of covered)
+          showStatus(row.querySelector(`li[data-report="${id}"] .report-status`), 'covered');
+        showStatus(row.querySelector(`li[data-report="${item.id}"] .report-status`), item.status);
         flash(
           covered.length
             ? `#${item.id} ${item.status}; ${covered.length} other report(s) of its story covered`

@@ -195,7 +195,7 @@ function conflictPanel(item: ReviewItem, yours: ItemEdit): SafeHtml {
 }
 
 function peerLine(peer: StoryPeer): SafeHtml {
-  return html`<li data-report="${peer.id}"><a href="/items/${peer.id}">${peer.title || '(no title)'}</a> — ${peer.source_id}, ${peer.lang ?? '—'}, ${peer.country ?? '—'}, ${formatLocalDateTime(peer.published_at, peer.timezone)}, <span class="status status-${peer.status}">${peer.status}</span>${peer.covered_by ? html` by <a href="/items/${peer.covered_by}">#${peer.covered_by}</a>` : ''} · ${externalLink(peer.url, 'source')}</li>`;
+  return html`<li data-report="${peer.id}"><a href="/items/${peer.id}">${peer.title || '(no title)'}</a> — ${peer.source_id}, ${peer.lang ?? '—'}, ${peer.country ?? '—'}, ${formatLocalDateTime(peer.published_at, peer.timezone)}, <span class="report-status status-${peer.status}">${peer.status}</span>${peer.covered_by ? html` by <a href="/items/${peer.covered_by}">#${peer.covered_by}</a>` : ''} · ${externalLink(peer.url, 'source')}</li>`;
 }
 
 function storyChoice(choice: StoryChoice, index: number): SafeHtml {

@@ -92,7 +92,7 @@ function reportLine(report: StoryReportLine, row: QueueRow, context: string): Sa
   return html`<li data-report="${report.id}"${report.id === row.id ? html` class="primary"` : ''}>
   <a href="/items/${report.id}?${context}">${report.title || '(no title)'}</a>
   <small>${report.source_id} · ${report.lang ?? '—'} · ${report.country ?? '—'} · ${formatLocalDateTime(report.published_at, report.timezone)} ·
-  <span class="status status-${report.status}">${report.status}</span>${report.covered_by ? html` by <a href="/items/${report.covered_by}?${context}">#${report.covered_by}</a>` : ''}${report.id === row.id ? ' · primary' : ''}</small>
+  <span class="report-status status-${report.status}">${report.status}</span>${report.covered_by ? html` by <a href="/items/${report.covered_by}?${context}">#${report.covered_by}</a>` : ''}${report.id === row.id ? ' · primary' : ''}</small>
 </li>`;
 }
 
