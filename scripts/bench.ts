@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, MemoryStorage } from 'crawlee';
 import pg from 'pg';
 import pino from 'pino';
+import { loadDrugGlossary } from '../src/config/drug-glossary.js';
 import { loadLexicon } from '../src/config/keywords.js';
 import { sourceSchema } from '../src/config/source-schema.js';
 import { crawlSource } from '../src/crawlers/crawl-source.js';
@@ -101,6 +102,7 @@ function plainLoop(articles: readonly SyntheticArticle[]): { rate: number; cpuMs
       { country: benchSource.country, languages: benchSource.languages, maxAgeDays: 45 },
       lexicon,
       now,
+      loadDrugGlossary(),
     );
     if (verdict.contentHash && !originals.has(verdict.contentHash)) originals.set(verdict.contentHash, index);
   }

@@ -6,8 +6,9 @@
  * - relevance precision, recall and F1 on the Russian Telegram dev set (borderline rows left out) and on the
  *   labelled examples of every language in test/fixtures/relevance;
  * - country accuracy on the items of the seed bulletin, the source's country (from its domain) as the fallback;
- * - country accuracy without any hint on the labelled sets of test/fixtures/eval/country (scripts/eval/country-sets.ts).
- * - story pairing of English reports with their twins (scripts/eval/story-pairing.ts), through compareForStory.
+ * - country accuracy without any hint on the labelled sets of test/fixtures/eval/country (scripts/eval/country-sets.ts);
+ * - story pairing of English reports with their twins (scripts/eval/story-pairing.ts), through compareForStory;
+ * - seizure facts on the labelled reports of test/fixtures/eval/seizures (scripts/eval/seizure-facts.ts).
  * The shared folder is ../shared next to the repository, else /work/shared, else `--shared DIR`.
  * Exit code 1 when a figure misses its target.
  *
@@ -20,8 +21,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Country, type Language, languageCodes, languageSchema } from '../src/domain/types.js';
 import { countryInputs, readCountrySets, scoreCountrySets } from './eval/country-sets.js';
+import { evaluateEventTypes, evaluateExternalEventTypes } from './eval/event-types.js';
 import { evaluatePageText } from './eval/page-text.js';
 import { readRelevanceSets, relevanceSetInputs, scoreRelevanceSets } from './eval/relevance-sets.js';
+import { seizureFactsFigures } from './eval/seizure-facts.js';
 import { evaluateStoryPairing } from './eval/story-pairing.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -365,6 +368,7 @@ async function main(): Promise<number> {
   const seedItems = parseBulletinItems(readFileSync(join(shared, 'seeds/000_47f95a5e802b696b.txt'), 'utf8'));
   const countryItems = readCountrySets(join(repoRoot, 'test/fixtures/eval/country'));
   const relevanceSets = readRelevanceSets(join(repoRoot, 'test/fixtures/eval/relevance'));
+  const seizures = seizureFactsFigures(join(repoRoot, 'test/fixtures/eval/seizures'));
 
   const answers = await analyzeThroughCli([
     ...languageSets.flatMap(([, samples]) => samples.map(({ id, text }) => ({ id, text }))),
@@ -373,9 +377,11 @@ async function main(): Promise<number> {
     ...seedItems.map(({ id, title, text, url }) => ({ id, title, text, country: countryOfDomain(url) })),
     ...countryInputs(countryItems),
     ...relevanceSetInputs(relevanceSets),
+    ...seizures.inputs,
   ]);
   const countrySets = scoreCountrySets(countryItems, answers);
   const relevanceSetsReport = scoreRelevanceSets(relevanceSets, answers);
+  const seizureReport = seizures.score(answers);
 
   const languageReports = languageSets.map(([name, samples]) => scoreLanguage(name, samples, answers));
   const telegramScore = scoreRelevanceSet(telegram, answers);
@@ -427,12 +433,24 @@ async function main(): Promise<number> {
     },
     ...countrySets.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
     ...relevanceSetsReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
+    ...seizureReport.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
   ];
 
   const pageText = evaluatePageText(join(repoRoot, 'test/fixtures/eval/page-text'));
   figures.push(...pageText.rows.map(({ figure, ...row }) => ({ name: figure, ...row })));
   const pairing = evaluateStoryPairing();
   figures.push(...pairing.figures.map(({ figure, ...row }) => ({ name: figure, ...row })));
+  // Event types of the English suggestions (scripts/eval/event-types.ts): pure, no CLI round trip.
+  const eventTypes = evaluateEventTypes();
+  const externalEventTypes = evaluateExternalEventTypes(shared).filter((score) => score.split === 'test');
+  figures.push(
+    ...eventTypes.rows.map(({ figure, ...row }) => ({ name: figure, ...row })),
+    ...externalEventTypes.map((score) => ({
+      name: score.figure,
+      value: score.correct / score.n,
+      n: score.n,
+    })),
+  );
 
   const out = (lines: readonly string[]) => console.log(lines.join('\n'));
   out(['## Quality figures (through `harvest analyze`)', '', ...renderFigures(figures), '']);
@@ -460,6 +478,18 @@ async function main(): Promise<number> {
     '',
   ]);
   out(['### Story pairing per language and kind of pair', '', ...pairing.detail, '']);
+  out(['### Seizure facts per language', '', ...seizureReport.detail, '']);
+  out([
+    '### Event types per language (own labelled reports)',
+    '',
+    '| language | dev | test |',
+    '|---|---|---|',
+    ...eventTypes.perLanguage.map(
+      (detail) =>
+        `| ${detail.lang} | ${detail.dev.correct}/${detail.dev.n} | ${detail.test.correct}/${detail.test.n} |`,
+    ),
+    '',
+  ]);
   if (countryMisses.length > 0) {
     out([
       '### Country misses',
@@ -470,7 +500,8 @@ async function main(): Promise<number> {
   }
   if (values.errors) {
     out(['### Language errors', '', ...languageReports.flatMap((report) => report.errors), '']);
-    out(['### Relevance errors on the own sets, dev split only', '', ...relevanceSetsReport.devErrors]);
+    out(['### Relevance errors on the own sets, dev split only', '', ...relevanceSetsReport.devErrors, '']);
+    out(['### Seizure-fact errors (dev split)', '', ...seizureReport.devErrors]);
   }
   return figures.some((figure) => figure.target !== undefined && figure.value < figure.target) ? 1 : 0;
 }

@@ -78,7 +78,7 @@ const verbs: Record<string, Verb> = {
   },
   drafts: {
     usage:
-      'harvest drafts list [--status S] [--country CC] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
+      'harvest drafts list [--status S] [--country CC] [--text WORDS] [--limit N] [--json]   statuses: new approved rejected filtered published pending',
     load: async () => (await import('./cli/drafts.js')).draftsCommand,
   },
   'import-bulletin': {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import { loadLexicon } from '../config/keywords.js';
 import { assignCountry } from '../domain/country.js';
 import { detectLanguage } from '../domain/language.js';
 import { scoreRelevance } from '../domain/relevance.js';
+import { extractSeizureFacts } from '../domain/seizure-facts.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 import { type CliContext, parseVerbArgs, readJsonLines } from './cli-support.js';
 
@@ -21,10 +23,15 @@ const analyzeInputSchema = z.object({
     .optional(),
 });
 
-/** Offline, no database: the same language, relevance and country stages the pipeline runs. */
+/**
+ * Offline, no database: the same language, relevance, country and seizure-fact stages the pipeline runs. Facts
+ * are printed for every item (the pipeline stores them for relevant ones only): `seizures` always, `statistics`,
+ * `detained`, `place`, `operation` and `article` when the text states them.
+ */
 export async function analyzeCommand(args: string[], ctx: CliContext): Promise<number> {
   const { positionals } = parseVerbArgs(args, {});
   const lexicon = loadLexicon(ctx.config.keywordsPath);
+  const drugs = loadDrugGlossary();
   let failures = 0;
   for await (const line of readJsonLines(positionals[0] ?? '-')) {
     const parsed = line.error ? undefined : analyzeInputSchema.safeParse(line.value);
@@ -48,6 +55,7 @@ export async function analyzeCommand(args: string[], ctx: CliContext): Promise<n
         score: relevance.score,
         matched: relevance.matched.map((term) => term.term),
         country: assignCountry({ title, text, lang: language.lang }, country ?? null).country,
+        ...extractSeizureFacts({ title, text, lang: language.lang }, drugs),
       }),
     );
   }

@@ -1,5 +1,7 @@
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import { type ArticleStatus, type DraftListItem, listDrafts } from '../db/articles-repo.js';
 import { articleStatuses } from '../domain/review-states.js';
+import { buildSearchQuery, searchExpansions } from '../domain/search-query.js';
 import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
 
 const statuses: readonly ArticleStatus[] = articleStatuses;
@@ -17,6 +19,7 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
     status: { type: 'string' },
     country: { type: 'string' },
     limit: { type: 'string' },
+    text: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (positionals[0] !== 'list') throw new UsageError(`unknown drafts action: ${positionals[0] ?? '(none)'}`);
@@ -26,8 +29,14 @@ export async function draftsCommand(args: string[], ctx: CliContext): Promise<nu
   }
   const country = values.country?.toUpperCase();
   const limit = values.limit ? Number(values.limit) : undefined;
+  // Words of the title or body, in any language: word forms, folded spellings and drug names widened.
+  const search = values.text
+    ? buildSearchQuery(values.text, searchExpansions(loadDrugGlossary()))
+    : undefined;
+  if (values.text !== undefined && !search)
+    throw new UsageError('--text needs at least one word to look for');
   return withApp(ctx, async (app) => {
-    const drafts = await listDrafts(app.db, { status, country, limit });
+    const drafts = await listDrafts(app.db, { status, country, limit, search });
     for (const draft of drafts) {
       if (values.json) {
         ctx.out(

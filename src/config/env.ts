@@ -20,6 +20,26 @@ const envSchema = z.object({
     .string()
     .default('BulletinHarvester/0.1 (+https://www.caricc.org; media monitoring for an anti-drug bulletin)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Machine translation into English: off (default) or a self-hosted LibreTranslate (src/translation/). */
+  HARVEST_TRANSLATOR: z.enum(['off', 'libretranslate']).default('off'),
+  HARVEST_LIBRETRANSLATE_URL: z.string().url().optional(),
+  /** Empty = no key (docker-compose passes the variable through even when unset). */
+  HARVEST_LIBRETRANSLATE_API_KEY: z
+    .string()
+    .optional()
+    .transform((key) => key || undefined),
+  HARVEST_LIBRETRANSLATE_TIMEOUT_SECS: z.coerce.number().int().positive().default(30),
+});
+
+/** Rules between variables. */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.HARVEST_TRANSLATOR === 'libretranslate' && !env.HARVEST_LIBRETRANSLATE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HARVEST_LIBRETRANSLATE_URL'],
+      message: 'required when HARVEST_TRANSLATOR=libretranslate',
+    });
+  }
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -39,7 +59,23 @@ function toConfig(env: z.infer<typeof envSchema>) {
     leaseSecs: env.HARVEST_LEASE_SECS,
     userAgent: env.HARVEST_USER_AGENT,
     logLevel: env.LOG_LEVEL,
+    translator: translatorConfig(env),
     mode: env.REDIS_URL ? ('distributed' as const) : ('embedded' as const),
+  };
+}
+
+/** Which machine translator to build (src/translation/create-translator.ts). */
+export type TranslatorConfig =
+  | { engine: 'off' }
+  | { engine: 'libretranslate'; url: string; apiKey: string | undefined; timeoutMs: number };
+
+function translatorConfig(env: z.infer<typeof envSchema>): TranslatorConfig {
+  if (env.HARVEST_TRANSLATOR === 'off' || !env.HARVEST_LIBRETRANSLATE_URL) return { engine: 'off' };
+  return {
+    engine: 'libretranslate',
+    url: env.HARVEST_LIBRETRANSLATE_URL,
+    apiKey: env.HARVEST_LIBRETRANSLATE_API_KEY,
+    timeoutMs: env.HARVEST_LIBRETRANSLATE_TIMEOUT_SECS * 1000,
   };
 }
 
@@ -47,7 +83,7 @@ export class EnvError extends Error {}
 
 /** Reads the environment once; everything else receives the typed config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = checkedEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);

@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '../domain/review-states.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { Queryable } from './database.js';
+import { searchCondition } from './search-sql.js';
 
 export type { ArticleStatus };
 
@@ -161,6 +162,8 @@ export interface DraftFilters {
   status?: ArticleStatus | undefined;
   country?: string | undefined;
   limit?: number | undefined;
+  /** Words of the title or body, as a tsquery built by `buildSearchQuery`; only processed articles are searched. */
+  search?: string | undefined;
 }
 
 export interface DraftListItem {
@@ -192,9 +195,15 @@ export async function listDrafts(db: Queryable, filters: DraftFilters): Promise<
             (SELECT s.primary_article_id FROM stories s WHERE s.id = articles.story_id) AS story_primary_id
      FROM articles
      WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR country = $2)
+       ${filters.search ? `AND ${searchCondition('$4')}` : ''}
      ORDER BY published_at DESC NULLS LAST, id DESC
      LIMIT $3`,
-    [filters.status ?? null, filters.country ?? null, filters.limit ?? 10_000],
+    [
+      filters.status ?? null,
+      filters.country ?? null,
+      filters.limit ?? 10_000,
+      ...(filters.search ? [filters.search] : []),
+    ],
   );
   return result.rows;
 }

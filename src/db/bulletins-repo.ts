@@ -1,6 +1,8 @@
 import type { Period } from '../bulletin/house-format.js';
 import type { EnglishSource } from '../domain/english/provenance.js';
+import { searchDocument } from '../domain/search-query.js';
 import type { Queryable } from './database.js';
+import { searchVector } from './search-sql.js';
 
 export type BulletinOrigin = 'imported' | 'assembled';
 
@@ -331,8 +333,8 @@ export async function recordPublishedArticle(
 ): Promise<{ id: number; created: boolean }> {
   const inserted = await db.query<{ id: number }>(
     `INSERT INTO articles (source_id, url, canonical_url, title, body, published_at, country, lang, status,
-       processed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'eng', 'published', now())
+       processed_at, search_vector)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'eng', 'published', now(), ${searchVector('$8')})
      ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
     [
       article.sourceId,
@@ -342,6 +344,7 @@ export async function recordPublishedArticle(
       article.body,
       article.publishedAt,
       article.country,
+      searchDocument(article.title, article.body),
     ],
   );
   const row = inserted.rows[0];

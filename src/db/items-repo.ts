@@ -27,6 +27,8 @@ export interface ReviewItem extends QueueItem {
   has_snapshot: boolean;
   story_id: number | null;
   created_at: Date;
+  /** Seizure facts as stored (`articles.facts`, see src/domain/seizure-facts.ts); null when none. */
+  facts: unknown;
   /** The report whose decision covers this one (status `covered`). */
   covered_by: number | null;
   /** Who added it by hand (by URL, or pasted), null for harvested items. */
@@ -39,7 +41,7 @@ const ITEM_COLUMNS = `a.id, a.url, a.canonical_url, a.source_id, a.country, a.la
   a.status, a.filter_reason, a.score, a.matched, a.duplicate_of, a.version, a.reject_reason,
   a.title_en, a.title_en_source, a.body_en, a.body_en_source, a.english_url, a.english_reviewed_by,
   a.english_reviewed_at,
-  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.covered_by,
+  a.reviewed_by, a.reviewed_at, a.created_at, a.story_id, a.facts, a.covered_by,
   ${articleTimezoneSql('a')} AS timezone, a.extraction ->> 'addedBy' AS added_by,
   coalesce(a.extraction ->> 'manual' = 'pasted', false) AS pasted,
   EXISTS (SELECT 1 FROM article_pages p WHERE p.article_id = a.id) AS has_snapshot`;

@@ -2,6 +2,7 @@ import type { FilterReason } from '../domain/types.js';
 import { articleTimezoneSql } from './article-zone-sql.js';
 import type { ArticleStatus } from './articles-repo.js';
 import type { Queryable } from './database.js';
+import { searchCondition } from './search-sql.js';
 
 /** Statuses an analyst sees; `pending` articles are still in the pipeline (src/domain/review-states.ts). */
 export const reviewStatuses = ['new', 'approved', 'rejected', 'covered', 'filtered', 'published'] as const;
@@ -17,7 +18,8 @@ export interface QueueFilters {
   to?: string | undefined;
   minScore?: number | undefined;
   maxScore?: number | undefined;
-  text?: string | undefined;
+  /** Words of the title or body, as a tsquery built by `buildSearchQuery` (src/domain/search-query.ts). */
+  search?: string | undefined;
   /** Members of one story (the stories stage groups reports of one event). */
   story?: number | undefined;
   sort?: 'date' | 'score' | undefined;
@@ -42,8 +44,6 @@ export interface QueueItem {
   timezone: string | null;
 }
 
-const FULLTEXT = `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`;
-
 type Dimension = 'status' | 'country';
 
 /** WHERE clause of the queue filters; `except` leaves one dimension out so that its facet counts stay useful. */
@@ -64,7 +64,7 @@ export function whereClause(filters: QueueFilters, except?: Dimension): { sql: s
   if (filters.minScore !== undefined) add((p) => `score >= ${p}`, filters.minScore);
   if (filters.maxScore !== undefined) add((p) => `score <= ${p}`, filters.maxScore);
   if (filters.story !== undefined) add((p) => `story_id = ${p}`, filters.story);
-  if (filters.text?.trim()) add((p) => `${FULLTEXT} @@ websearch_to_tsquery('simple', ${p})`, filters.text);
+  if (filters.search) add(searchCondition, filters.search);
   return { sql: conditions.join(' AND '), params };
 }
 

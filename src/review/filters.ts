@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type QueueFilters, reviewStatuses } from '../db/queue-repo.js';
+import { buildSearchQuery, type SearchExpansions } from '../domain/search-query.js';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -33,7 +34,8 @@ export const queueQuerySchema = z.object({
 
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-export function toQueueFilters(query: QueueQuery): QueueFilters {
+/** The repository's filters; the words of `q` become a search query widened through the drugs glossary. */
+export function toQueueFilters(query: QueueQuery, search: SearchExpansions): QueueFilters {
   return {
     status: query.status === 'any' ? undefined : (query.status ?? DEFAULT_QUEUE_STATUS),
     country: query.country,
@@ -43,7 +45,7 @@ export function toQueueFilters(query: QueueQuery): QueueFilters {
     to: query.to,
     minScore: query.min_score,
     maxScore: query.max_score,
-    text: query.q,
+    search: query.q ? buildSearchQuery(query.q, search) : undefined,
     story: query.story,
     sort: query.sort,
     page: query.page,

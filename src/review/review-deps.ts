@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import type { Role, SessionUser } from '../db/users-repo.js';
+import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import type { SearchExpansions } from '../domain/search-query.js';
 import type { Logger } from '../logger.js';
 import type { LoginLimiter, LoginLimits } from './auth.js';
 import type { EnglishSupport } from './english.js';
@@ -28,6 +30,8 @@ declare module 'fastify' {
 export interface ReviewServerOptions {
   db: Database;
   lexicon: CompiledLexicon;
+  /** The drugs glossary: search widens drug names with it, edits re-read seizure facts (default: the shipped one). */
+  drugs?: DrugGlossary;
   userAgent: string;
   log?: Logger | undefined;
   /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
@@ -53,7 +57,9 @@ export interface ReviewServerOptions {
   english?: EnglishSupport;
 }
 
-export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon'>> {
+export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
+  /** Drug names in every language, for the queue's search by word. */
+  search: SearchExpansions;
   fetchPolicy: FetchPolicy;
   limiter: LoginLimiter;
   secureCookie: (request: FastifyRequest) => boolean;

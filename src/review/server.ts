@@ -4,8 +4,10 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { Database } from '../db/database.js';
 import { ensureSecret, findSessionUser, type SessionUser } from '../db/users-repo.js';
+import { searchExpansions } from '../domain/search-query.js';
 import { registerOpsRoutes as registerProbeRoutes } from '../ops/ops-routes.js';
 import { hashToken, hasRole, LoginLimiter, newToken, SESSION_COOKIE, sameSecret } from './auth.js';
 import { isApi, refuse } from './reply.js';
@@ -73,9 +75,12 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   await app.register(formbody);
   app.decorateRequest('user', null);
 
+  const drugs = options.drugs ?? loadDrugGlossary();
   const deps: ReviewDeps = {
     db: options.db,
     lexicon: options.lexicon,
+    drugs,
+    search: searchExpansions(drugs),
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy, userAgent: options.userAgent },
     limiter: new LoginLimiter(options.loginLimits),
     secureCookie: (request) =>

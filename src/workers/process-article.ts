@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { LockedArticle } from '../db/articles-repo.js';
 import type { Database, Queryable } from '../db/database.js';
+import { searchVector } from '../db/search-sql.js';
 import { refreshStories, type StoryMembership } from '../db/stories-repo.js';
 import { type ArticleVerdict, analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
+import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { searchDocument } from '../domain/search-query.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 import type { AnalysisRequest, AnalysisThread } from './analysis-thread.js';
 import { planStoryPlacements } from './place-in-stories.js';
@@ -11,6 +15,20 @@ import { planStoryPlacements } from './place-in-stories.js';
 export interface PipelineContext {
   db: Database;
   lexicon: CompiledLexicon;
+  /** The drugs glossary for seizure facts; the one shipped in config/glossary/drugs.yaml when left out. */
+  drugs?: DrugGlossary;
+}
+
+/** The content stages of one stored candidate, with the context's lexicon and glossary. */
+function analyseStored(ctx: PipelineContext, article: LockedArticle): ArticleVerdict {
+  const request = analysisRequestOf(article);
+  return analyzeArticle(
+    request.article,
+    request.profile,
+    ctx.lexicon,
+    request.now,
+    ctx.drugs ?? loadDrugGlossary(),
+  );
 }
 
 export type ProcessOutcome = 'processed' | 'already_processed' | 'missing';
@@ -116,8 +134,8 @@ function decideDuplicates(
 }
 
 /**
- * One multi-row UPDATE for the whole batch: the analysis, the fate and, for the articles that join a story, the
- * membership, so that each article is written once (every version of a row costs its index entries, full text
+ * One multi-row UPDATE for the whole batch: the analysis (seizure facts included), the search vector, the fate and,
+ * for the articles that join a story, the membership, so that each article is written once (every version of a row costs its index entries, full text
  * included).
  */
 async function saveAnalyses(
@@ -135,12 +153,13 @@ async function saveAnalyses(
        filter_reason = v.filter_reason, duplicate_of = v.duplicate_of,
        story_id = coalesce(v.story_id, a.story_id), story_evidence = coalesce(v.story_evidence, a.story_evidence),
        simhash_bands = coalesce(v.simhash_bands, a.simhash_bands), story_facts = coalesce(v.story_facts, a.story_facts),
-       story_fact_days = coalesce(v.story_fact_days, a.story_fact_days),
+       story_fact_days = coalesce(v.story_fact_days, a.story_fact_days), facts = v.facts,
+       search_vector = ${searchVector('v.search_text')},
        processed_at = now(), updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS v (
        id bigint, lang text, script text, country text, score real, matched jsonb, content_hash text, simhash bigint,
        status text, filter_reason text, duplicate_of bigint, story_id bigint, story_evidence jsonb,
-       simhash_bands integer[], story_facts text[], story_fact_days text[])
+       simhash_bands integer[], story_facts text[], story_fact_days text[], facts jsonb, search_text text)
      WHERE a.id = v.id`,
     [
       JSON.stringify(
@@ -162,6 +181,8 @@ async function saveAnalyses(
           simhash_bands: membershipOf(item)?.bandKeys ?? null,
           story_facts: membershipOf(item)?.factKeys ?? null,
           story_fact_days: membershipOf(item)?.datedFactKeys ?? null,
+          facts: item.verdict.facts,
+          search_text: searchDocument(item.article.title, item.article.body),
         })),
       ),
     ],
@@ -186,8 +207,7 @@ async function processBatchOnce(
   const verdictOf = (article: LockedArticle): ArticleVerdict => {
     const ready = verdicts.get(article.id);
     if (ready?.version === article.version) return ready.verdict;
-    const request = analysisRequestOf(article);
-    const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+    const verdict = analyseStored(ctx, article);
     verdicts.set(article.id, { version: article.version, verdict, article });
     return verdict;
   };
@@ -321,8 +341,7 @@ export async function processArticlesAhead(
     );
     const verdicts: VerdictCache = new Map();
     for (const article of rows.rows) {
-      const request = analysisRequestOf(article);
-      const verdict = analyzeArticle(request.article, request.profile, ctx.lexicon, request.now);
+      const verdict = analyseStored(ctx, article);
       verdicts.set(article.id, { version: article.version, verdict, article });
       // The other batch's transaction waits for its query results on this thread: let them in between articles.
       await new Promise((resolve) => setImmediate(resolve));

@@ -195,6 +195,19 @@ describe('harvest ingest and drafts list', () => {
       status: 'filtered',
       filter_reason: 'not_relevant',
     });
+
+    // Search by word: a drug name in another script, an apostrophe typed another way, a Turkic suffix.
+    const found = async (text: string) =>
+      jsonLines((await runCli(['drafts', 'list', '--text', text, '--json'], env)).stdout).map((row) =>
+        row.url.replace(/^.*\//, ''),
+      );
+    expect(await found('героин')).toEqual(['ozbekistonda-geroin']);
+    expect(await found("qo'lga")).toEqual(['ozbekistonda-geroin']);
+    expect(await found('futbol')).toEqual(['futbol']);
+    expect(await found('terma -futbol')).toEqual([]);
+    const empty = await runCli(['drafts', 'list', '--text', '!!!'], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--text needs at least one word/);
   });
 });
 

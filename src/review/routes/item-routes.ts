@@ -101,7 +101,7 @@ async function decideAndGoOn(
   input: z.infer<typeof actionSchema>,
 ) {
   const context = parseQueueContext(input.queue);
-  const next = context ? await nextQueueRow(deps.db, toQueueFilters(context), id) : undefined;
+  const next = context ? await nextQueueRow(deps.db, toQueueFilters(context, deps.search), id) : undefined;
   const outcome = await reviewWithEnglish(deps, id, action, request.user!, {
     reason: input.reason,
     expectedVersion: input.version,

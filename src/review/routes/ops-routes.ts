@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { auditAction } from '../../db/audit-repo.js';
 import { countItemsOfBulletinBefore } from '../../db/bulletins-repo.js';
 import { type CountryCoverage, countCoverage, listSourceHealth } from '../../db/coverage-repo.js';
+import { sumSeizures } from '../../db/seizure-sums-repo.js';
 import { html } from '../html.js';
 import { sendPage } from '../reply.js';
 import type { ReviewDeps } from '../review-deps.js';
 import { csrfField, page } from '../views/layout.js';
 import { coverageBody, coveragePeriod, healthTable } from '../views/ops-view.js';
+import { seizureCsv } from '../views/seizures-view.js';
 
 const monthQuery = z.object({
   month: z
@@ -33,7 +35,11 @@ export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void 
     const period = coveragePeriod(month ?? deps.now().toISOString().slice(0, 7));
     const rows = await countCoverage(deps.db, period, period.previous);
     const previousBulletin = await countItemsOfBulletinBefore(deps.db, period.from);
-    return { period, rows: previousBulletin ? withPreviousBulletin(rows, previousBulletin) : rows };
+    return {
+      period,
+      rows: previousBulletin ? withPreviousBulletin(rows, previousBulletin) : rows,
+      seizures: await sumSeizures(deps.db, period),
+    };
   };
 
   const sourcesWithConfig = async () => {
@@ -60,13 +66,22 @@ export function registerOpsRoutes(app: FastifyInstance, deps: ReviewDeps): void 
   };
 
   app.get('/coverage', async (request, reply) => {
-    const { period, rows } = await coverage(monthQuery.parse(request.query).month);
+    const { period, rows, seizures } = await coverage(monthQuery.parse(request.query).month);
     const { config, health } = await sourcesWithConfig();
-    const body = coverageBody({ period, rows, health, config, now: deps.now() });
+    const body = coverageBody({ period, rows, seizures, health, config, now: deps.now() });
     return sendPage(reply, 200, page({ title: 'Coverage', user: request.user!, active: '/coverage', body }));
   });
 
   app.get('/api/coverage', async (request) => coverage(monthQuery.parse(request.query).month));
+
+  // The month's seizures per country and substance, for a spreadsheet.
+  app.get('/coverage/seizures.csv', async (request, reply) => {
+    const { period, seizures } = await coverage(monthQuery.parse(request.query).month);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="seizures-${period.month}.csv"`)
+      .send(seizureCsv(period.month, seizures));
+  });
 
   const showSources = async (request: FastifyRequest, reply: FastifyReply, status = 200, notice?: string) => {
     const { config, health } = await sourcesWithConfig();

@@ -88,7 +88,7 @@ async function noticeOf(deps: ReviewDeps, query: unknown): Promise<string | unde
 
 async function showQueue(deps: ReviewDeps, request: FastifyRequest, reply: FastifyReply) {
   const query = queueQuerySchema.parse(request.query);
-  const filters = toQueueFilters(query);
+  const filters = toQueueFilters(query, deps.search);
   const [{ rows, total }, counts, options] = [
     await listQueueStories(deps.db, filters),
     await countQueue(deps.db, filters),
@@ -113,7 +113,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: ReviewDeps): voi
   /** Every report, one per line (the stories stage is in `story_id`). */
   app.get('/api/items', async (request) => {
     const query = queueQuerySchema.parse(request.query);
-    const filters = toQueueFilters(query);
+    const filters = toQueueFilters(query, deps.search);
     const { items, total } = await listQueue(deps.db, filters);
     return { items, total, page: query.page ?? 1, page_size: filters.pageSize ?? DEFAULT_PAGE_SIZE };
   });
@@ -121,13 +121,13 @@ export function registerQueueRoutes(app: FastifyInstance, deps: ReviewDeps): voi
   /** The queue as the page shows it: one row per story, with its reports. */
   app.get('/api/queue', async (request) => {
     const query = queueQuerySchema.parse(request.query);
-    const filters = toQueueFilters(query);
+    const filters = toQueueFilters(query, deps.search);
     const { rows, total } = await listQueueStories(deps.db, filters);
     return { rows, total, page: query.page ?? 1, page_size: filters.pageSize ?? DEFAULT_PAGE_SIZE };
   });
 
   app.get('/api/counts', async (request) =>
-    countQueue(deps.db, toQueueFilters(queueQuerySchema.parse(request.query))),
+    countQueue(deps.db, toQueueFilters(queueQuerySchema.parse(request.query), deps.search)),
   );
 
   // Two steps: the first names how many items would change (or that none would), the confirmed second acts.

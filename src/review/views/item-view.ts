@@ -16,6 +16,7 @@ import { type QueueQuery, queryString } from '../filters.js';
 import { highlightTerms } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
 import { csrfField, formatDateTime, formatLocalDateTime } from './layout.js';
+import { seizureFactsBlock } from './seizures-view.js';
 
 export interface ItemView {
   user: SessionUser;
@@ -280,6 +281,7 @@ ${actions(view)}
 </section>
 ${englishPanel(view, view.conflict ?? current)}
 </div>
+${seizureFactsBlock(item.facts)}
 </article>
 ${storyPanel(view)}
 ${auditTable(view.audit)}

@@ -1,7 +1,9 @@
 import type { CountryCoverage, SourceHealth } from '../../db/coverage-repo.js';
+import type { SeizureSum } from '../../db/seizure-sums-repo.js';
 import { countryCodes } from '../../domain/types.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, formatDateTime } from './layout.js';
+import { seizureChart, seizureTable } from './seizures-view.js';
 
 export interface CoveragePeriod {
   month: string;
@@ -96,6 +98,7 @@ ${sources.map((source) => {
 export function coverageBody(options: {
   period: CoveragePeriod;
   rows: CountryCoverage[];
+  seizures: SeizureSum[];
   health: SourceHealth[];
   config: ReadonlyMap<string, { enabled: boolean; schedule: string | undefined }>;
   now: Date;
@@ -108,6 +111,10 @@ export function coverageBody(options: {
 <form method="get" action="/coverage" class="filters"><label>Month <input type="month" name="month" value="${period.month}"></label><button type="submit">Show</button></form>
 ${coverageChart(options.rows)}
 ${missing.length > 0 ? html`<p class="error" id="missing-countries">No item yet for: ${missing.join(', ')}</p>` : html`<p class="notice">Every member state has items.</p>`}
+<h2>Seizures of the month</h2>
+<p>Stated in the new, approved and published items of ${period.month}, each story counted once; period statistics are left out. <a href="/coverage/seizures.csv?month=${period.month}" id="seizures-csv">Download CSV</a></p>
+${seizureChart(options.seizures)}
+${seizureTable(options.seizures)}
 <h2>Source health</h2>
 ${healthTable(options.health, options.now, options.config)}`;
 }

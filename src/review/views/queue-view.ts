@@ -46,7 +46,7 @@ function filterForm(view: QueueView): SafeHtml {
   <label>To <input type="date" name="to" value="${q.to ?? ''}"></label>
   <label>Score ≥ <input type="number" step="any" name="min_score" value="${q.min_score ?? ''}" class="short"></label>
   <label>Score ≤ <input type="number" step="any" name="max_score" value="${q.max_score ?? ''}" class="short"></label>
-  <label>Text <input type="search" name="q" value="${q.q ?? ''}" placeholder="words in title or body"></label>
+  <label>Text <input type="search" name="q" value="${q.q ?? ''}" placeholder="words in title or body" title="Any word form and spelling (наркомания, qo'lga, sheher); drug names in every language (heroin = героин, ҳероин, geroin); OR, -word, &quot;phrase&quot;"></label>
   ${q.story ? html`<label>Story <input type="number" name="story" value="${q.story}" class="short"></label>` : ''}
   <label>Sort <select name="sort">
     <option value="date">newest first</option>
