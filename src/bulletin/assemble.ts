@@ -31,6 +31,8 @@ export interface BulletinEntry {
   url: string | null;
   /** Publication date in the source's time zone (YYYY-MM-DD); null when unknown (e.g. imported items). */
   publishedOn: string | null;
+  /** That time zone (IANA name); absent or null when the source declared none (the date is then UTC's). */
+  publishedZone?: string | null;
   /** The analyst's order within the country; null = by date. */
   position: number | null;
 }

@@ -250,6 +250,7 @@ function toEntry(row: BulletinItemRow): BulletinEntry {
     eventType: eventTypeOf(row),
     url: row.url ?? row.article_url,
     publishedOn: row.published_at ? localDate(row.published_at, row.timezone ?? 'UTC') : null,
+    publishedZone: row.published_at ? (row.timezone ?? 'UTC') : null,
     position: row.position,
   };
 }

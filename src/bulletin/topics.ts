@@ -1,5 +1,11 @@
-import type { BulletinSection } from './assemble.js';
+import type { Country } from '../domain/types.js';
 import { type BulletinLang, countryShortName, HOUSE_TEXTS } from './house-format.js';
+
+/** What the paragraph reads of a country's section (assemble.ts's `BulletinSection` is one). */
+export interface TopicsSection {
+  country: Country;
+  items: ReadonlyArray<{ eventType?: string | null | undefined; titleIsEnglish: boolean; title: string }>;
+}
 
 /**
  * The opening topics paragraph, in the house style of the release:
@@ -52,7 +58,7 @@ export function asPhrase(title: string): string {
   return /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed[0]!.toLocaleLowerCase('en') + trimmed.slice(1) : trimmed;
 }
 
-function countryPhrases(section: BulletinSection, lang: BulletinLang): string[] {
+function countryPhrases(section: TopicsSection, lang: BulletinLang): string[] {
   const counts = new Map<string, number>();
   const titles: string[] = [];
   for (const item of section.items) {
@@ -64,7 +70,7 @@ function countryPhrases(section: BulletinSection, lang: BulletinLang): string[] 
   return [...byFrequency, ...titles];
 }
 
-export function generateTopics(sections: readonly BulletinSection[], lang: BulletinLang): string {
+export function generateTopics(sections: readonly TopicsSection[], lang: BulletinLang): string {
   const connector = lang === 'ru' ? ', о ' : ', on ';
   const parts = sections.flatMap((section) => {
     const phrases = countryPhrases(section, lang);

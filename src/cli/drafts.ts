@@ -1,16 +1,10 @@
 import { loadDrugGlossary } from '../config/drug-glossary.js';
 import { type ArticleStatus, type DraftListItem, listDrafts } from '../db/articles-repo.js';
+import { articleStatuses } from '../domain/review-states.js';
 import { buildSearchQuery, searchExpansions } from '../domain/search-query.js';
 import { type CliContext, parseVerbArgs, UsageError, withApp } from './cli-support.js';
 
-const statuses: readonly ArticleStatus[] = [
-  'pending',
-  'new',
-  'approved',
-  'rejected',
-  'filtered',
-  'published',
-];
+const statuses: readonly ArticleStatus[] = articleStatuses;
 
 /** `story #12: 3 sources, primary #40` — the analyst sees at once that other sites reported it. */
 function storyLine(draft: DraftListItem): string {

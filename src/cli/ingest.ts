@@ -7,7 +7,7 @@ import { loadSourcesFile } from '../config/sources.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
 import { type CrawlRun, createRuns, emptyCrawlStats, finishRun, listBatchRuns } from '../db/runs-repo.js';
-import { canonicalizeUrl, InvalidUrlError } from '../domain/canonical-url.js';
+import { articleUrl, storableText } from '../domain/article-input.js';
 import { ISO_DATE_EXPECTED, parseIsoDate } from '../domain/iso-date.js';
 import { languageSchema } from '../domain/types.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
@@ -21,26 +21,6 @@ import {
   sourceFileVariables,
   withApp,
 } from './cli-support.js';
-
-/** Postgres text cannot hold NUL: such a line is refused rather than failing the whole import. */
-const storableText = z.string().refine((text) => !text.includes('\u0000'), 'contains a NUL character');
-
-/** An http(s) article URL, with its canonical form (the unique key of stored articles). */
-const articleUrl = z
-  .string()
-  .max(2000, 'at most 2000 characters')
-  .transform((url, context) => {
-    try {
-      return { url, canonical: canonicalizeUrl(url) };
-    } catch (error) {
-      if (!(error instanceof InvalidUrlError)) throw error;
-      context.addIssue({
-        code: 'custom',
-        message: `${error.reason}: only http(s) article URLs are ingested`,
-      });
-      return z.NEVER;
-    }
-  });
 
 const ingestLineSchema = z.object({
   url: articleUrl,

@@ -1,8 +1,9 @@
+import type { ArticleStatus } from '../domain/review-states.js';
 import type { FilterReason, MatchedTerm } from '../domain/types.js';
 import type { Queryable } from './database.js';
 import { searchCondition } from './search-sql.js';
 
-export type ArticleStatus = 'pending' | 'new' | 'approved' | 'rejected' | 'filtered' | 'published';
+export type { ArticleStatus };
 
 export interface CandidateArticle {
   sourceId: string;

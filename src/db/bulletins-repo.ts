@@ -143,7 +143,7 @@ export async function listBulletinItems(db: Queryable, bulletinId: number): Prom
             a.body_en AS article_body_en, a.body_en_source AS article_body_en_source,
             a.english_reviewed_by AS article_english_reviewed_by,
             a.url AS article_url, a.lang AS article_lang, a.story_id,
-            a.published_at, r.source_config ->> 'timezone' AS timezone
+            a.published_at, coalesce(r.source_config ->> 'timezone', a.extraction ->> 'timezone') AS timezone
      FROM bulletin_items i
      LEFT JOIN articles a ON a.id = i.article_id
      LEFT JOIN crawl_runs r ON r.id = a.run_id
@@ -204,7 +204,8 @@ export async function listApprovedDrafts(
   window: { from: Date; to: Date },
 ): Promise<ApprovedDraft[]> {
   const result = await db.query<ApprovedDraft>(
-    `SELECT a.id, a.country, a.published_at, r.source_config ->> 'timezone' AS timezone, a.story_id, a.lang,
+    `SELECT a.id, a.country, a.published_at,
+            coalesce(r.source_config ->> 'timezone', a.extraction ->> 'timezone') AS timezone, a.story_id, a.lang,
             coalesce((r.source_config ->> 'official')::boolean, false) AS official
      FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
      WHERE a.status = 'approved' AND (a.published_at IS NULL OR a.published_at BETWEEN $1 AND $2)
@@ -306,7 +307,7 @@ export async function listStoryReports(db: Queryable, storyId: number): Promise<
     `SELECT a.id, a.source_id, a.url, a.lang, a.title, a.title_en, a.status,
             coalesce((r.source_config ->> 'official')::boolean, false) AS official
      FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-     WHERE a.story_id = $1 AND a.status IN ('new', 'approved', 'published')
+     WHERE a.story_id = $1 AND a.status IN ('new', 'approved', 'published', 'covered')
      ORDER BY official DESC, (a.lang = 'eng') DESC, a.published_at NULLS LAST, a.id`,
     [storyId],
   );

@@ -1,4 +1,4 @@
-import { factsFromKeys, type StoryCandidate, type StoryMember } from '../domain/stories.js';
+import { choosePrimary, factsFromKeys, type StoryCandidate, type StoryMember } from '../domain/stories.js';
 import { chooseEnglishReport, type StoryReportMember } from '../domain/story-english.js';
 import type { Queryable } from './database.js';
 
@@ -182,6 +182,18 @@ export async function setStoryPrimary(tx: Queryable, storyId: number, articleId:
     storyId,
     articleId,
   ]);
+}
+
+/**
+ * The one story refresh, after members joined or left (the pipeline's placements, an analyst's moves): each
+ * story's primary item is chosen again (`choosePrimary`); a story left without members is removed.
+ */
+export async function refreshStories(tx: Queryable, storyIds: readonly number[]): Promise<void> {
+  for (const [storyId, members] of await listMembersOfStories(tx, [...new Set(storyIds)])) {
+    const primary = choosePrimary(members);
+    if (primary === undefined) await tx.query('DELETE FROM stories WHERE id = $1', [storyId]);
+    else await setStoryPrimary(tx, storyId, primary);
+  }
 }
 
 /** A story's English report: the text an item's English title and body default to (issue 13, `english-report`). */

@@ -101,12 +101,18 @@ export interface StoryReportMember {
   id: number;
   lang: string | null;
   official: boolean;
-  /** `new`, `approved`, `published`, `rejected`, `filtered` (exact duplicates are filtered members). */
+  /** `new`, `approved`, `published`, `rejected`, `covered`, `filtered` (exact duplicates are filtered members). */
   status: string;
   publishedAt: Date | null;
 }
 
-const STATUS_RANK: Readonly<Record<string, number>> = { published: 0, approved: 0, new: 1, filtered: 2 };
+const STATUS_RANK: Readonly<Record<string, number>> = {
+  published: 0,
+  approved: 0,
+  new: 1,
+  covered: 1,
+  filtered: 2,
+};
 
 /**
  * The member whose English the bulletin item defaults to: an English report an analyst has not rejected,

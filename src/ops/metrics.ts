@@ -91,7 +91,7 @@ export function createOpsMetrics(sources: MetricsSources): OpsMetrics {
     async collect() {
       const rows = await sources.db.query<{ country: string | null; n: number }>(
         `SELECT country, count(*)::int AS n FROM articles
-         WHERE status IN ('new', 'approved', 'rejected', 'published') GROUP BY country`,
+         WHERE status IN ('new', 'approved', 'rejected', 'published', 'covered') GROUP BY country`,
       );
       this.reset();
       for (const row of rows.rows) this.set({ country: row.country ?? 'unknown' }, row.n);

@@ -1,15 +1,10 @@
 import { loadDrugGlossary } from '../config/drug-glossary.js';
 import { loadEnglishGlossary } from '../config/english-glossary.js';
 import type { AppConfig } from '../config/env.js';
+import type { Actor } from '../db/audit-repo.js';
 import type { Database, Queryable } from '../db/database.js';
-import {
-  type Actor,
-  getItem,
-  type ReviewAction,
-  type ReviewItem,
-  type ReviewOutcome,
-  reviewItem,
-} from '../db/review-repo.js';
+import { type ReviewAction, reviewItem } from '../db/item-actions-repo.js';
+import { getItem, type ReviewItem, type ReviewOutcome } from '../db/items-repo.js';
 import { type EnglishReport, findEnglishReport } from '../db/stories-repo.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import { defaultEnglish, type EnglishCandidate } from '../domain/english/default-english.js';
@@ -79,7 +74,7 @@ export function templateSuggestion(
       publishedAt: item.published_at ?? undefined,
     },
     support.glossary,
-    { timeZone: item.source_timezone ?? 'UTC' },
+    { timeZone: item.timezone ?? 'UTC' },
   );
   return suggestion && { title: suggestion.title, body: suggestion.body };
 }

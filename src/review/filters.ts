@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type QueueFilters, reviewStatuses } from '../db/review-repo.js';
+import { type QueueFilters, reviewStatuses } from '../db/queue-repo.js';
 import { buildSearchQuery, type SearchExpansions } from '../domain/search-query.js';
 
 const blankToUndefined = (value: unknown) =>
@@ -7,9 +7,12 @@ const blankToUndefined = (value: unknown) =>
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
-/** Query-string filters of the queue, shared by the page and the API; blanks mean "any". */
+/** The queue opens on the drafts waiting for a decision; `status=any` shows every status. */
+export const DEFAULT_QUEUE_STATUS = 'new' as const;
+
+/** Query-string filters of the queue, shared by the page and the API; blanks mean "any" (status: the default). */
 export const queueQuerySchema = z.object({
-  status: optional(z.enum(reviewStatuses)),
+  status: optional(z.enum([...reviewStatuses, 'any'])),
   country: optional(
     z
       .string()
@@ -34,7 +37,7 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 /** The repository's filters; the words of `q` become a search query widened through the drugs glossary. */
 export function toQueueFilters(query: QueueQuery, search: SearchExpansions): QueueFilters {
   return {
-    status: query.status,
+    status: query.status === 'any' ? undefined : (query.status ?? DEFAULT_QUEUE_STATUS),
     country: query.country,
     lang: query.lang,
     source: query.source,
@@ -61,4 +64,20 @@ export function queryString(
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * The queue an item page was opened from (`?queue=<its query string>`): where "next" goes after a decision.
+ * Undefined when the page was opened otherwise, or the context does not parse.
+ */
+export function parseQueueContext(raw: unknown): QueueQuery | undefined {
+  if (typeof raw !== 'string' || raw.length > 2000) return undefined;
+  const parsed = queueQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+  return parsed.success ? { ...parsed.data, page: undefined } : undefined;
+}
+
+/** `?queue=…` for links that keep an item page in its queue ('' without a context). */
+export function queueContextParam(context: QueueQuery | undefined): string {
+  if (!context) return '';
+  return `queue=${encodeURIComponent(queryString(context, { page: undefined }).slice(1))}`;
 }

@@ -2,102 +2,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import type { Queue } from 'bullmq';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { loadDrugGlossary } from '../config/drug-glossary.js';
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
-import { ensureSecret, findSessionUser, type Role, type SessionUser } from '../db/users-repo.js';
-import type { DrugGlossary } from '../domain/drug-glossary.js';
-import type { CompiledLexicon } from '../domain/keywords.js';
-import { type SearchExpansions, searchExpansions } from '../domain/search-query.js';
-import type { Logger } from '../logger.js';
+import { ensureSecret, findSessionUser, type SessionUser } from '../db/users-repo.js';
+import { searchExpansions } from '../domain/search-query.js';
 import { registerOpsRoutes as registerProbeRoutes } from '../ops/ops-routes.js';
-import {
-  hashToken,
-  hasRole,
-  LoginLimiter,
-  type LoginLimits,
-  newToken,
-  SESSION_COOKIE,
-  sameSecret,
-} from './auth.js';
-import type { EnglishSupport } from './english.js';
-import { html } from './html.js';
+import { hashToken, hasRole, LoginLimiter, newToken, SESSION_COOKIE, sameSecret } from './auth.js';
+import { isApi, refuse } from './reply.js';
+import type { ReviewDeps, ReviewServerOptions } from './review-deps.js';
 import { registerActivityRoutes } from './routes/activity-routes.js';
+import { registerAddRoutes } from './routes/add-routes.js';
 import { registerBulletinRoutes } from './routes/bulletin-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerQueueRoutes } from './routes/queue-routes.js';
+import { registerStoryRoutes } from './routes/story-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
-import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './safe-fetch.js';
-import { fastifyTrustProxy, type TrustedProxies } from './trust-proxy.js';
-import { page } from './views/layout.js';
+import { DEFAULT_FETCH_POLICY } from './safe-fetch.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    user: SessionUser | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without a session (login, health check, static files). */
-    public?: boolean;
-    /** The least role a route needs; every other route needs an analyst. */
-    role?: Role;
-    /** The route checks its own CSRF token (the login form, before any session exists). */
-    ownCsrf?: boolean;
-  }
-}
-
-export interface ReviewServerOptions {
-  db: Database;
-  lexicon: CompiledLexicon;
-  /** The drugs glossary: search widens drug names with it, edits re-read seizure facts (default: the shipped one). */
-  drugs?: DrugGlossary;
-  userAgent: string;
-  log?: Logger | undefined;
-  /** Secure cookies: always, never, or when the request came over https ('auto', the default). */
-  secureCookies?: boolean | 'auto';
-  /**
-   * Behind reverse proxies: believe these proxies' X-Forwarded-* headers (client address, https). The client
-   * address is the right-most one that is not a trusted proxy's.
-   */
-  trustProxy?: TrustedProxies | undefined;
-  fetchPolicy?: Partial<Omit<FetchPolicy, 'userAgent'>>;
-  loginLimits?: LoginLimits;
-  /** The declared sources, for the operators' page (read on each request, so edits show up). */
-  loadSources?: () => SourceConfig[];
-  /** Starts a crawl of one declared source now ("run now" on the sources page); resolves to what happened. */
-  runSource?: (source: SourceConfig) => Promise<string>;
-  /** Extra routes mounted behind operator login (Bull Board in distributed mode). */
-  operatorPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
-  /** The reference moment of "days since" figures (tests). */
-  now?: () => Date;
-  /** Distributed mode: the queues whose Redis /readyz checks and /metrics reports. */
-  probeQueues?: ReadonlyArray<Queue>;
-  /** Where suggested English comes from besides English reports (the glossary's templates). */
-  english?: EnglishSupport;
-}
-
-export interface ReviewDeps extends Required<Pick<ReviewServerOptions, 'db' | 'lexicon' | 'drugs'>> {
-  /** Drug names in every language, for the queue's search by word. */
-  search: SearchExpansions;
-  fetchPolicy: FetchPolicy;
-  limiter: LoginLimiter;
-  secureCookie: (request: FastifyRequest) => boolean;
-  loadSources: () => SourceConfig[];
-  runSource: ((source: SourceConfig) => Promise<string>) | undefined;
-  /** Bull Board is mounted (distributed mode). */
-  queueDashboard: boolean;
-  now: () => Date;
-  english: EnglishSupport;
-}
+export type { ReviewDeps, ReviewServerOptions } from './review-deps.js';
 
 // No inline script or style anywhere: harvested text that slipped through escaping still could not run.
 const CONTENT_SECURITY_POLICY = [
@@ -119,18 +46,7 @@ const staticFiles = new Map(
   ].map(([name, type]) => [name!, { type: type!, body: readFileSync(join(staticDir, name!)) }]),
 );
 
-const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(body);
-}
-
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
-  if (isApi(request)) return reply.code(status).send({ error: message });
-  const body = html`<h1>${status === 403 ? 'Not allowed' : 'Error'}</h1><p class="error">${message}</p><p><a href="/queue">Back to the queue</a></p>`;
-  return sendPage(reply, status, page({ title: 'Error', user: request.user ?? undefined, body }));
-}
 
 async function sessionUser(request: FastifyRequest, db: Database): Promise<SessionUser | null> {
   const raw = request.cookies[SESSION_COOKIE];
@@ -249,6 +165,8 @@ export async function buildReviewServer(options: ReviewServerOptions): Promise<F
   registerLoginRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerItemRoutes(app, deps);
+  registerStoryRoutes(app, deps);
+  registerAddRoutes(app, deps);
   registerOpsRoutes(app, deps);
   registerBulletinRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -3,16 +3,13 @@ import type { Queryable } from '../db/database.js';
 import {
   createStories,
   findStoryCandidatesOfDrafts,
-  listMembersOfStories,
   lockStories,
   type StoryEvidenceRecord,
   type StoryMembership,
-  setStoryPrimary,
   storiesOfArticles,
 } from '../db/stories-repo.js';
 import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
 import {
-  choosePrimary,
   chooseStory,
   datedFactKeys,
   datedFactQueryKeys,
@@ -202,12 +199,4 @@ export async function planStoryPlacements(
     ),
     joined: [...plan.joined].map(resolve),
   };
-}
-
-/** Chooses the primary item of these stories again, once their new members are stored. */
-export async function refreshStoryPrimaries(tx: Queryable, storyIds: readonly number[]): Promise<void> {
-  for (const [storyId, members] of await listMembersOfStories(tx, storyIds)) {
-    const primary = choosePrimary(members);
-    if (primary !== undefined) await setStoryPrimary(tx, storyId, primary);
-  }
 }

@@ -3,14 +3,14 @@ import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { LockedArticle } from '../db/articles-repo.js';
 import type { Database, Queryable } from '../db/database.js';
 import { searchVector } from '../db/search-sql.js';
-import type { StoryMembership } from '../db/stories-repo.js';
+import { refreshStories, type StoryMembership } from '../db/stories-repo.js';
 import { type ArticleVerdict, analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import { searchDocument } from '../domain/search-query.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
 import type { AnalysisRequest, AnalysisThread } from './analysis-thread.js';
-import { planStoryPlacements, refreshStoryPrimaries } from './place-in-stories.js';
+import { planStoryPlacements } from './place-in-stories.js';
 
 export interface PipelineContext {
   db: Database;
@@ -252,7 +252,7 @@ async function processBatchOnce(
       })),
     );
     await saveAnalyses(tx, storyBound, stories.memberships);
-    await refreshStoryPrimaries(tx, stories.joined);
+    await refreshStories(tx, stories.joined);
     return outcomes;
   });
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCandidate } from '../../src/db/articles-repo.js';
-import { moveToStory } from '../../src/db/review-repo.js';
+import { moveToStory } from '../../src/db/item-actions-repo.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import { processArticle } from '../../src/workers/process-article.js';

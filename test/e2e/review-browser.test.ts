@@ -6,11 +6,16 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articlePage,
+  giveOwnStory,
   PASSWORD,
+  putInOneStory,
+  type ReportSource,
   SCRIPT_TITLE,
   startPageServer,
   startReviewServer,
+  storeReport,
   useReviewDatabase,
+  userId,
 } from '../integration/review-support.js';
 
 // REVIEW_SCREENSHOTS=docs/screenshots refreshes the README's pictures; by default they go to a temporary folder.
@@ -69,8 +74,91 @@ const englishOf = async (id: number) =>
     }>('SELECT title_en, title_en_source, english_reviewed_by FROM articles WHERE id = $1', [id])
   ).rows[0]!;
 
+// One event in Kyrgyzstan reported three times (a story), the Russian and English reports of an Uzbek seizure that
+// the stories stage kept apart, and two Turkmen drafts to go through one after the other.
+const kg: ReportSource = {
+  id: '24-kg',
+  country: 'KG',
+  languages: ['rus'],
+  timezone: 'Asia/Bishkek',
+  official: false,
+};
+const story = { kgRu: 0, kgKabar: 0, kgEn: 0, uzRu: 0, uzEn: 0, tmFirst: 0, tmSecond: 0 };
+
+async function seedStories(): Promise<void> {
+  story.kgRu = await storeReport(
+    db,
+    { ...kg, id: 'mvd-gov-kg', official: true },
+    {
+      url: 'https://mvd.example.kg/ru/news/9101',
+      title: 'В Оше задержан наркокурьер с 4 кг гашиша',
+      body: 'Сотрудники СБНОН МВД Кыргызстана задержали в Оше 28-летнего жителя области, у которого изъяли 4 кг гашиша. Возбуждено уголовное дело по статье о незаконном обороте наркотиков.',
+      publishedAt: '2026-11-16T04:00:00Z',
+    },
+  );
+  story.kgKabar = await storeReport(
+    db,
+    { ...kg, id: 'kabar-kg' },
+    {
+      url: 'https://kabar.example.kg/news/9102',
+      title: 'В Оше у 28-летнего мужчины изъяли 4 килограмма гашиша',
+      body: 'В Оше милиционеры задержали 28-летнего местного жителя и изъяли у него 4 кг гашиша, сообщает пресс-служба МВД. Начато досудебное производство.',
+      publishedAt: '2026-11-16T06:00:00Z',
+    },
+  );
+  story.kgEn = await storeReport(
+    db,
+    { ...kg, id: '24-kg-en', languages: ['eng'] },
+    {
+      url: 'https://24.example.kg/english/9103',
+      title: 'Drug courier with 4 kg of hashish detained in Osh',
+      body: 'Officers of the Drug Control Service detained a 28-year-old resident of the region in Osh and seized 4 kg of hashish from him. A criminal case has been opened.',
+      publishedAt: '2026-11-16T07:00:00Z',
+    },
+  );
+  const uz: ReportSource = { id: 'kun-uz', country: 'UZ', languages: ['rus'], timezone: 'Asia/Tashkent' };
+  story.uzRu = await storeReport(db, uz, {
+    url: 'https://kun.example.uz/ru/news/9104',
+    title: 'Ташкентские таможенники изъяли 12 кг опиума',
+    body: 'Сотрудники таможни Ташкента обнаружили в грузовике 12 кг опиума. Водитель задержан, возбуждено уголовное дело о контрабанде наркотических средств.',
+    publishedAt: '2026-11-13T05:00:00Z',
+  });
+  story.uzEn = await storeReport(
+    db,
+    { ...uz, id: 'kun-uz-en', languages: ['eng'] },
+    {
+      url: 'https://kun.example.uz/en/news/9105',
+      title: 'Customs officers find opium in a truck',
+      body: 'Customs officers found twelve kilograms of opium hidden in a lorry at a checkpoint. The driver was detained and a smuggling case has been opened.',
+      publishedAt: '2026-11-13T09:00:00Z',
+    },
+  );
+  const tm: ReportSource = {
+    id: 'turkmenportal-com',
+    country: 'TM',
+    languages: ['rus'],
+    timezone: 'Asia/Ashgabat',
+  };
+  story.tmFirst = await storeReport(db, tm, {
+    url: 'https://turkmenportal.example.com/ru/news/9106',
+    title: 'В Дашогузе задержан сбытчик наркотиков',
+    body: 'Сотрудники полиции Дашогуза задержали сбытчика наркотиков, у которого изъяли 300 граммов героина. Возбуждено уголовное дело о незаконном обороте наркотиков.',
+    publishedAt: '2026-11-08T06:00:00Z',
+  });
+  story.tmSecond = await storeReport(db, tm, {
+    url: 'https://turkmenportal.example.com/ru/news/9107',
+    title: 'В Мары уничтожены изъятые наркотики',
+    body: 'В Марыйском велаяте уничтожено 250 кг наркотических средств, изъятых в ходе операций. Уничтожение прошло в присутствии представителей общественности и прессы.',
+    publishedAt: '2026-11-09T06:00:00Z',
+  });
+  const setup = { id: await userId(db, 'adam'), name: 'setup' };
+  await putInOneStory(db, setup, story.kgRu, story.kgKabar, story.kgEn);
+  for (const id of [story.uzRu, story.uzEn, story.tmFirst, story.tmSecond]) await giveOwnStory(db, setup, id);
+}
+
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
+  await seedStories();
   site = await startPageServer({
     '/kg/news/77': {
       body: articlePage(
@@ -135,8 +223,8 @@ describe('review workspace in Chromium', () => {
       status: 'rejected',
       reject_reason: 'duplicate of a TV report',
     });
-    // The cursor stays on the last row: Enter opens it, e jumps to the English title, Enter saves.
-    await Promise.all([page.waitForURL(`${origin}/items/${second}`), page.keyboard.press('Enter')]);
+    // The cursor stays on the last row: Enter opens it (in this queue), e jumps to the English title, Enter saves.
+    await Promise.all([page.waitForURL(`${origin}/items/${second}?queue=*`), page.keyboard.press('Enter')]);
     const original = (await statusOf(second)).title;
     await page.keyboard.press('e');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-title-en');
@@ -153,6 +241,78 @@ describe('review workspace in Chromium', () => {
     expect(await page.locator('#original-title').textContent()).toBe(original);
     expect(await page.locator('#audit tbody tr').first().textContent()).toContain('edit');
     await shoot(page, 'item');
+  });
+
+  it('approves a story once from the queue: one row, its reports shown with s, the others covered', async () => {
+    const page = await logIn('ana');
+    await page.goto(`${origin}/queue?country=KG`);
+    const rows = page.locator('#queue tbody tr');
+    expect(await rows.count()).toBe(1);
+    const row = rows.first();
+    expect(Number(await row.getAttribute('data-id'))).toBe(story.kgRu);
+    expect(await row.locator('summary').textContent()).toMatch(/: 3 reports · eng, rus · KG · 3 new$/);
+    expect(await row.locator('li[data-report]').first().isVisible()).toBe(false);
+    await page.keyboard.press('s');
+    expect(await row.locator('li[data-report]').first().isVisible()).toBe(true);
+    await shoot(page, 'queue-story');
+    await page.keyboard.press('a');
+    await expect.poll(() => row.locator('td.status').textContent()).toBe('approved');
+    expect(await page.locator('#flash').textContent()).toBe(
+      `#${story.kgRu} approved; 2 other report(s) of its story covered`,
+    );
+    for (const id of [story.kgKabar, story.kgEn]) {
+      expect(await row.locator(`li[data-report="${id}"] .report-status`).textContent()).toBe('covered');
+      expect((await statusOf(id)).status).toBe('covered');
+    }
+    expect((await statusOf(story.kgRu)).status).toBe('approved');
+    // Decided once: the story has left the drafts.
+    await page.goto(`${origin}/queue?country=KG`);
+    expect(await page.locator('#queue tbody tr').count()).toBe(0);
+  });
+
+  it('moves a report into another story with the picker, searching by words of its title', async () => {
+    const page = await logIn('bob');
+    await page.goto(`${origin}/items/${story.uzEn}`);
+    expect(await page.locator('#story').textContent()).toContain('The only report of story');
+    await page.keyboard.press('m');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('story-q');
+    await page.keyboard.type('таможенники опиума');
+    await Promise.all([page.waitForURL(/story_q=/), page.keyboard.press('Enter')]);
+    const choices = page.locator('#story-choices input[name=story]');
+    expect(await choices.count()).toBe(1);
+    await choices.first().check();
+    await shoot(page, 'story-picker');
+    await Promise.all([page.waitForURL(`${origin}/items/${story.uzEn}#story`), page.click('#story-move')]);
+    expect(await page.locator('#story-peers li').first().getAttribute('data-report')).toBe(
+      String(story.uzRu),
+    );
+    const stories = await db.query<{ id: number; story_id: number }>(
+      'SELECT id, story_id FROM articles WHERE id = ANY($1::bigint[])',
+      [[story.uzRu, story.uzEn]],
+    );
+    expect(new Set(stories.rows.map((row) => row.story_id)).size).toBe(1);
+  });
+
+  it('goes on to the next item of the queue after approving on the item page', async () => {
+    const page = await logIn('ana');
+    await page.goto(`${origin}/queue?country=TM`);
+    await Promise.all([
+      page.waitForURL(`${origin}/items/${story.tmSecond}?queue=*`),
+      page.keyboard.press('Enter'),
+    ]);
+    await Promise.all([
+      page.waitForURL(`${origin}/items/${story.tmFirst}?queue=*`),
+      page.keyboard.press('a'),
+    ]);
+    expect(await page.locator('.notice[role=status]').first().textContent()).toBe(
+      `#${story.tmSecond} approved.`,
+    );
+    await Promise.all([page.waitForURL(`${origin}/queue?*`), page.keyboard.press('a')]);
+    expect(await page.locator('#queue-notice').textContent()).toBe(
+      `#${story.tmFirst} approved. That was the last row of this queue.`,
+    );
+    expect((await statusOf(story.tmSecond)).status).toBe('approved');
+    expect((await statusOf(story.tmFirst)).status).toBe('approved');
   });
 
   it('tells the second of two analysts editing one item about the conflict, with both versions', async () => {
@@ -177,7 +337,7 @@ describe('review workspace in Chromium', () => {
   it('adds an item by URL from a local site', async () => {
     const page = await logIn('ana');
     await page.goto(`${origin}/add`);
-    await page.fill('input[name=url]', `${site.origin}/kg/news/77`);
+    await page.fill('#add-form input[name=url]', `${site.origin}/kg/news/77`);
     await shoot(page, 'add-by-url');
     await Promise.all([page.waitForURL(/\/items\/\d+$/), page.click('#add-form button')]);
     expect(await page.locator('h1').textContent()).toBe(

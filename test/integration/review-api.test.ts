@@ -378,14 +378,23 @@ describe('queue', () => {
       }),
     );
     expect(response.json().done.sort()).toEqual([ids.kz, ids.az].sort());
-    const form = await app.inject({
-      method: 'POST',
-      url: '/queue/bulk',
-      headers: { cookie: ana.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `_csrf=${encodeURIComponent(ana.csrf)}&action=approve&ids=${ids.kz}&ids=${ids.az}&back=%3Fcountry%3DKZ`,
-    });
+    const bulkForm = (extra: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/queue/bulk',
+        headers: { cookie: ana.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(ana.csrf)}&action=approve&ids=${ids.kz}&ids=${ids.az}&back=%3Fcountry%3DKZ${extra}`,
+      });
+    // The form asks first, naming how many items change; only the confirmed second step acts.
+    const asked = await bulkForm('');
+    expect(asked.statusCode).toBe(200);
+    expect(parseHTML(asked.body).document.querySelector('#bulk-summary')!.textContent).toContain(
+      '2 item(s) will be approved',
+    );
+    expect((await app.inject(as(ana, { url: `/api/items/${ids.az}` }))).json().item.status).toBe('rejected');
+    const form = await bulkForm('&confirm=yes');
     expect(form.statusCode).toBe(303);
-    expect(form.headers.location).toBe('/queue?country=KZ');
+    expect(form.headers.location).toBe('/queue?country=KZ&bulk=approve&done=2&covered=0&skipped=0');
     const item = (await app.inject(as(ana, { url: `/api/items/${ids.az}` }))).json();
     expect(item.item.status).toBe('approved');
     expect(item.audit.map((entry: { action: string }) => entry.action)).toEqual(['approve', 'reject']);
@@ -736,7 +745,7 @@ describe('stories', () => {
     const storyId = await storyOf([ids.kz, ids.payload]);
     const item = (await app.inject(as(ana, { url: `/api/items/${ids.kz}` }))).json();
     expect(item.story).toMatchObject({ id: storyId, also_reported_by: [{ id: ids.payload }] });
-    const listed = (await app.inject(as(ana, { url: `/api/items?story=${storyId}` }))).json();
+    const listed = (await app.inject(as(ana, { url: `/api/items?status=any&story=${storyId}` }))).json();
     expect(listed.items.map((i: { id: number }) => i.id).sort()).toEqual([ids.kz, ids.payload].sort());
     const { document } = parseHTML((await app.inject(as(ana, { url: `/items/${ids.kz}` }))).body);
     expect(document.querySelector('#story')!.textContent).toContain('Героин изъят <script>');

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
+import type { Actor } from '../../src/db/audit-repo.js';
 import type { Database } from '../../src/db/database.js';
+import { moveToStory } from '../../src/db/item-actions-repo.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { createUser, type Role } from '../../src/db/users-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
@@ -115,6 +117,81 @@ export async function seedArticlesInto(db: Database): Promise<Record<SeedKey, nu
     ids[article.key] = id;
   }
   return ids;
+}
+
+/** A source as a report's crawl run carries it: what the stages and the workspace read of it. */
+export interface ReportSource {
+  id: string;
+  country: string;
+  languages: string[];
+  timezone: string;
+  official?: boolean;
+}
+
+/** Stores one report as a candidate of its own run of the source and sends it through the pipeline. */
+export async function storeReport(
+  db: Database,
+  source: ReportSource,
+  article: { url: string; title: string; body: string; publishedAt: string },
+): Promise<number> {
+  const [run] = await createRuns(
+    db,
+    [
+      {
+        id: source.id,
+        config: {
+          country: source.country,
+          languages: source.languages,
+          timezone: source.timezone,
+          official: source.official ?? false,
+          limits: { maxAgeDays: 3650 },
+        },
+      },
+    ],
+    `report-${source.id}`,
+    'manual',
+  );
+  const { id } = await insertCandidate(db, {
+    sourceId: source.id,
+    runId: run!.id,
+    url: article.url,
+    canonicalUrl: canonicalizeUrl(article.url),
+    title: article.title,
+    body: article.body,
+    publishedAt: article.publishedAt,
+    extraction: {},
+  });
+  await processArticle({ db, lexicon }, id);
+  return id;
+}
+
+/** Puts the reports in the first one's story, whatever the stories stage decided (tests do not judge it here). */
+export async function putInOneStory(db: Database, actor: Actor, first: number, ...others: number[]) {
+  const storyOf = async (id: number) =>
+    (await db.query<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [id])).rows[0]!
+      .story_id;
+  const storyId = await storyOf(first);
+  for (const id of others) {
+    if ((await storyOf(id)) === storyId) continue;
+    const moved = await moveToStory(db, id, storyId, actor);
+    if (moved.kind !== 'ok') throw new Error(`could not put #${id} in story #${storyId}: ${moved.kind}`);
+  }
+  return storyId;
+}
+
+/** Gives the report a story of its own when the stories stage put it with another. */
+export async function giveOwnStory(db: Database, actor: Actor, id: number): Promise<void> {
+  const { n } = (
+    await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE id = $1)',
+      [id],
+    )
+  ).rows[0]!;
+  if (n > 1) await moveToStory(db, id, 'new', actor);
+}
+
+export async function userId(db: Database, name: string): Promise<number> {
+  return (await db.query<{ id: number }>('SELECT id FROM users WHERE name = $1', [name])).rows[0]!.id;
 }
 
 export async function seedUsers(db: Database): Promise<void> {

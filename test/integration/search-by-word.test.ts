@@ -6,7 +6,7 @@ import { loadDrugGlossary } from '../../src/config/drug-glossary.js';
 import { listDrafts } from '../../src/db/articles-repo.js';
 import { type Database, openPglite, openPostgres } from '../../src/db/database.js';
 import { listMigrationFiles, migrate } from '../../src/db/migrate.js';
-import { listQueue } from '../../src/db/review-repo.js';
+import { listQueue } from '../../src/db/queue-repo.js';
 import { searchCondition, searchVector } from '../../src/db/search-sql.js';
 import { buildSearchQuery, searchDocument, searchExpansions } from '../../src/domain/search-query.js';
 import {

@@ -12,8 +12,8 @@ import type { Queryable } from '../../db/database.js';
 import { ACCOUNT_ACTIONS } from '../../domain/accounts.js';
 import { hasRole } from '../auth.js';
 import { CSV_BOM, csvRow } from '../csv.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { activityBody } from '../views/activity-view.js';
 import { page } from '../views/layout.js';
 

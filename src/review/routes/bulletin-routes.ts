@@ -6,6 +6,7 @@ import {
   exportBulletin,
   loadBulletin,
 } from '../../bulletin/export.js';
+import { auditAction } from '../../db/audit-repo.js';
 import {
   findBulletinByNumber,
   listBulletinSummaries,
@@ -14,10 +15,10 @@ import {
   updateBulletinItem,
   updateBulletinTexts,
 } from '../../db/bulletins-repo.js';
-import { auditAction, getItem } from '../../db/review-repo.js';
+import { getItem } from '../../db/items-repo.js';
 import { countrySchema } from '../../domain/types.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { bulletinBody, bulletinItemBody, bulletinsBody, MAX_OPENING_TEXT } from '../views/bulletin-view.js';
 import { page } from '../views/layout.js';
 

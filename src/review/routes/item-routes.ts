@@ -1,29 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { listAudit } from '../../db/audit-repo.js';
 import {
   acceptEnglish,
   editItem,
   getItem,
   getSnapshot,
   type ItemEdit,
-  listAudit,
   listStoryPeers,
-  moveToStory,
   type ReviewItem,
-  type ReviewOutcome,
-} from '../../db/review-repo.js';
+} from '../../db/items-repo.js';
+import { nextQueueRow } from '../../db/queue-stories-repo.js';
+import { ISO_DATE_EXPECTED, parseIsoDate } from '../../domain/iso-date.js';
+import { usableZone } from '../../domain/local-time.js';
 import { countrySchema } from '../../domain/types.js';
 import { TranslationError } from '../../translation/translator.js';
-import { addByUrl } from '../add-by-url.js';
-import { englishOptions, glossarySpans, machineTranslation, reviewWithEnglish } from '../english.js';
-import { FetchRefusedError } from '../safe-fetch.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
-import { addBody } from '../views/forms-view.js';
-import { itemBody } from '../views/item-view.js';
-import { page } from '../views/layout.js';
+import { decisionNotice } from '../decision-notice.js';
+import { englishOptions, machineTranslation, reviewWithEnglish } from '../english.js';
+import { parseQueueContext, queryString, toQueueFilters } from '../filters.js';
+import type { ReviewDeps } from '../review-deps.js';
+import { apiOutcome, idParams, itemUrl, notDone, outcomeStatus, renderItem } from './item-render.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const actionParams = idParams.extend({ action: z.enum(['approve', 'reject', 'rescue']) });
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -33,13 +30,18 @@ const text = (max: number) =>
     (value) => blankToNull(typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value),
     z.string().max(max).nullable(),
   );
-/** A form's `datetime-local` is UTC without a zone; the API may send any ISO 8601 moment. */
-const moment = z.preprocess((value) => {
-  const blank = blankToNull(value);
-  if (typeof blank !== 'string') return blank;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(blank)) return `${blank}:00Z`;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(blank) ? `${blank}Z` : blank;
-}, z.iso.datetime({ offset: true }).nullable());
+/**
+ * ISO 8601: a form's `datetime-local` (no offset) is the wall clock of the item's source, as the form shows it; the
+ * API may also send a moment with its offset.
+ */
+const moment = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .max(40)
+    .refine((value) => parseIsoDate(value, 'UTC') !== undefined, ISO_DATE_EXPECTED)
+    .nullable(),
+);
 
 const editSchema = z.object({
   version: z.coerce.number().int().positive(),
@@ -47,6 +49,7 @@ const editSchema = z.object({
   body_en: text(200_000).optional(),
   country: z.preprocess(blankToNull, countrySchema.nullable()).optional(),
   published_at: moment.optional(),
+  queue: z.string().max(2000).optional(),
 });
 
 const acceptSchema = z.object({
@@ -57,6 +60,14 @@ const acceptSchema = z.object({
 const actionSchema = z.object({
   reason: z.string().max(2000).optional(),
   version: z.coerce.number().int().positive().optional(),
+  /** The queue the page was opened from: after the decision, its next row opens. */
+  queue: z.string().max(2000).optional(),
+});
+
+const itemQuerySchema = z.object({
+  queue: z.string().max(2000).optional(),
+  after: z.coerce.number().int().positive().optional().catch(undefined),
+  story_q: z.string().max(200).optional(),
 });
 
 /** Fields left out keep their current value (the API may send only what changed). */
@@ -66,7 +77,11 @@ function toEdit(input: z.infer<typeof editSchema>, current: ReviewItem): ItemEdi
     bodyEn: input.body_en === undefined ? current.body_en : input.body_en,
     country: input.country === undefined ? current.country : input.country,
     publishedAt:
-      input.published_at === undefined ? (current.published_at?.toISOString() ?? null) : input.published_at,
+      input.published_at === undefined
+        ? (current.published_at?.toISOString() ?? null)
+        : input.published_at === null
+          ? null
+          : parseIsoDate(input.published_at, usableZone(current.timezone))!.toISOString(),
   };
 }
 
@@ -74,57 +89,51 @@ function toEdit(input: z.infer<typeof editSchema>, current: ReviewItem): ItemEdi
 const reviewsEnglish = (input: z.infer<typeof editSchema>) =>
   input.title_en !== undefined && input.body_en !== undefined;
 
-async function renderItem(
+/**
+ * After a decision taken from a queue: the next row of that queue (found before the decision, while the item still
+ * matches), with a line on what was done; at the end of the queue, the queue itself.
+ */
+async function decideAndGoOn(
   deps: ReviewDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  item: ReviewItem,
-  status = 200,
-  extra: { notice?: string; conflict?: ItemEdit } = {},
+  id: number,
+  action: 'approve' | 'reject' | 'rescue',
+  input: z.infer<typeof actionSchema>,
 ) {
-  const audit = await listAudit(deps.db, item.id);
-  const story = await listStoryPeers(deps.db, item.id);
-  const options = await englishOptions(deps.db, deps.english, item);
-  const body = itemBody({
-    user: request.user!,
-    item,
-    audit,
-    story,
-    englishOptions: options,
-    glossary: glossarySpans(deps.english, item),
-    translator: deps.english.translator?.name,
-    ...extra,
+  const context = parseQueueContext(input.queue);
+  const next = context ? await nextQueueRow(deps.db, toQueueFilters(context, deps.search), id) : undefined;
+  const outcome = await reviewWithEnglish(deps, id, action, request.user!, {
+    reason: input.reason,
+    expectedVersion: input.version,
   });
-  return sendPage(reply, status, page({ title: `#${item.id}`, user: request.user!, active: '/queue', body }));
-}
-
-function outcomeStatus(outcome: ReviewOutcome): number {
-  return { ok: 200, missing: 404, conflict: 409, invalid: 409 }[outcome.kind];
-}
-
-function apiOutcome(reply: FastifyReply, outcome: ReviewOutcome, yours?: ItemEdit) {
-  switch (outcome.kind) {
-    case 'ok':
-      return reply.send({ item: outcome.item });
-    case 'missing':
-      return reply.code(404).send({ error: 'no such item' });
-    case 'conflict':
-      return reply.code(409).send({
-        error: `someone else changed this item: it is now at version ${outcome.current.version}`,
-        current: outcome.current,
-        ...(yours ? { yours } : {}),
-      });
-    case 'invalid':
-      return reply.code(409).send({ error: outcome.message, current: outcome.current });
+  if (outcome.kind === 'missing') return reply.callNotFound();
+  if (outcome.kind !== 'ok') {
+    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), {
+      notice: notDone(outcome),
+      context,
+    });
   }
+  if (!context) return reply.redirect(`/items/${id}`, 303);
+  if (next === undefined) {
+    const params = new URLSearchParams(queryString(context, {}).slice(1));
+    params.set('after', String(id));
+    return reply.redirect(`/queue?${params}`, 303);
+  }
+  return reply.redirect(`${itemUrl(next, context)}&after=${id}`, 303);
 }
 
 export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void {
   app.get('/items/:id', async (request, reply) => {
     const { id } = idParams.parse(request.params);
+    const query = itemQuerySchema.parse(request.query);
     const item = await getItem(deps.db, id);
     if (!item) return reply.callNotFound();
-    return renderItem(deps, request, reply, item);
+    return renderItem(deps, request, reply, item, 200, {
+      context: parseQueueContext(query.queue),
+      notice: query.after ? await decisionNotice(deps.db, query.after) : undefined,
+      storyQuery: query.story_q?.trim() || undefined,
+    });
   });
 
   // The page as fetched, for comparison: sandboxed, so none of its scripts, forms or plugins can run.
@@ -155,10 +164,11 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const outcome = await editItem(deps.db, id, input.version, edit, request.user!, {
       englishReviewed: reviewsEnglish(input),
     });
+    const context = parseQueueContext(input.queue);
     if (outcome.kind === 'conflict')
-      return renderItem(deps, request, reply, outcome.current, 409, { conflict: edit });
+      return renderItem(deps, request, reply, outcome.current, 409, { conflict: edit, context });
     if (outcome.kind !== 'ok') return reply.callNotFound();
-    return reply.redirect(`/items/${id}`, 303);
+    return reply.redirect(itemUrl(id, context), 303);
   });
 
   app.patch('/api/items/:id', async (request, reply) => {
@@ -188,12 +198,12 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const { id } = idParams.parse(request.params);
     const outcome = await accept(request, id);
     if (outcome.kind === 'missing') return reply.callNotFound();
-    if (outcome.kind === 'ok') return reply.redirect(`/items/${id}#english`, 303);
-    const notice =
-      outcome.kind === 'conflict'
-        ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
-        : `Not done: ${outcome.message}.`;
-    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+    const context = parseQueueContext((request.body as { queue?: unknown } | undefined)?.queue);
+    if (outcome.kind === 'ok') return reply.redirect(`${itemUrl(id, context)}#english`, 303);
+    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), {
+      notice: notDone(outcome),
+      context,
+    });
   });
 
   /** The engine's English of the title and body, kept as a suggestion for the analyst to review. */
@@ -222,11 +232,9 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
     const outcome = await translate(request, id);
     if (outcome.kind === 'missing') return reply.callNotFound();
     if (outcome.kind === 'ok') return reply.redirect(`/items/${id}#english`, 303);
-    const notice =
-      outcome.kind === 'conflict'
-        ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
-        : `Not done: ${outcome.message}.`;
-    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), {
+      notice: notDone(outcome),
+    });
   });
 
   app.post('/api/items/:id/english/translate', async (request, reply) => {
@@ -241,18 +249,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
 
   app.post('/items/:id/:action', async (request, reply) => {
     const { id, action } = actionParams.parse(request.params);
-    const input = actionSchema.parse(request.body ?? {});
-    const outcome = await reviewWithEnglish(deps, id, action, request.user!, {
-      reason: input.reason,
-      expectedVersion: input.version,
-    });
-    if (outcome.kind === 'missing') return reply.callNotFound();
-    if (outcome.kind === 'ok') return reply.redirect(`/items/${id}`, 303);
-    const notice =
-      outcome.kind === 'conflict'
-        ? `Not done: someone else changed this item (now version ${outcome.current.version}). Check it and try again.`
-        : `Not done: ${outcome.message}.`;
-    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
+    return decideAndGoOn(deps, request, reply, id, action, actionSchema.parse(request.body ?? {}));
   });
 
   app.post('/api/items/:id/:action', async (request, reply) => {
@@ -265,71 +262,5 @@ export function registerItemRoutes(app: FastifyInstance, deps: ReviewDeps): void
         expectedVersion: input.version,
       }),
     );
-  });
-
-  const storySchema = z.object({
-    story: z.union([z.literal('new'), z.coerce.number().int().positive()]),
-    version: z.coerce.number().int().positive().optional(),
-    // A form sends 'on' for its checkbox, the API a boolean.
-    whole_story: z.union([z.boolean(), z.literal('on').transform(() => true)]).optional(),
-  });
-  const moveOf = (request: FastifyRequest, id: number, input: z.infer<typeof storySchema>) =>
-    moveToStory(deps.db, id, input.story, request.user!, input.version, input.whole_story ?? false);
-
-  app.post('/items/:id/story', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const input = storySchema.parse(request.body);
-    const outcome = await moveOf(request, id, input);
-    if (outcome.kind === 'missing') return reply.callNotFound();
-    if (outcome.kind === 'ok') return reply.redirect(`/items/${id}`, 303);
-    const notice =
-      outcome.kind === 'conflict'
-        ? `Not done: someone else changed this item (now version ${outcome.current.version}).`
-        : `Not done: ${outcome.message}.`;
-    return renderItem(deps, request, reply, outcome.current, outcomeStatus(outcome), { notice });
-  });
-
-  app.post('/api/items/:id/story', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const input = storySchema.parse(request.body);
-    return apiOutcome(reply, await moveOf(request, id, input));
-  });
-
-  app.get('/add', async (request, reply) =>
-    sendPage(
-      reply,
-      200,
-      page({
-        title: 'Add by URL',
-        user: request.user!,
-        active: '/add',
-        body: addBody({ user: request.user! }),
-      }),
-    ),
-  );
-
-  const addSchema = z.object({ url: z.string().trim().min(1).max(4000) });
-
-  app.post('/add', async (request, reply) => {
-    const { url } = addSchema.parse(request.body);
-    try {
-      const { id } = await addByUrl(deps, url, request.user!);
-      return reply.redirect(`/items/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof FetchRefusedError)) throw error;
-      const body = addBody({ user: request.user!, url, error: `Not added: ${error.message}` });
-      return sendPage(reply, 422, page({ title: 'Add by URL', user: request.user!, active: '/add', body }));
-    }
-  });
-
-  app.post('/api/add', async (request, reply) => {
-    const { url } = addSchema.parse(request.body);
-    try {
-      const { id, inserted } = await addByUrl(deps, url, request.user!);
-      return { item: await getItem(deps.db, id), inserted };
-    } catch (error) {
-      if (!(error instanceof FetchRefusedError)) throw error;
-      return reply.code(422).send({ error: error.message });
-    }
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditAction } from '../../db/review-repo.js';
+import { auditAction } from '../../db/audit-repo.js';
 import { createSession, deleteSession, findLoginUser } from '../../db/users-repo.js';
 import {
   hashToken,
@@ -11,8 +11,8 @@ import {
   sameSecret,
 } from '../auth.js';
 import { decoyHash, verifyPassword } from '../passwords.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { loginBody } from '../views/forms-view.js';
 import { page } from '../views/layout.js';
 

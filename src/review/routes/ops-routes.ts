@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { auditAction } from '../../db/audit-repo.js';
 import { countItemsOfBulletinBefore } from '../../db/bulletins-repo.js';
-import { auditAction, type CountryCoverage, countCoverage, listSourceHealth } from '../../db/review-repo.js';
+import { type CountryCoverage, countCoverage, listSourceHealth } from '../../db/coverage-repo.js';
 import { sumSeizures } from '../../db/seizure-sums-repo.js';
 import { html } from '../html.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { csrfField, page } from '../views/layout.js';
 import { coverageBody, coveragePeriod, healthTable } from '../views/ops-view.js';
 import { seizureCsv } from '../views/seizures-view.js';

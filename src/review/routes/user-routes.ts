@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordActivity } from '../../db/activity-repo.js';
-import { listAccountActivity } from '../../db/review-repo.js';
+import { listAccountActivity } from '../../db/audit-repo.js';
 import {
   type AccountChangeResult,
   changeAccount,
@@ -14,8 +14,8 @@ import {
 import { type AccountChange, describeAccountChange } from '../../domain/accounts.js';
 import { hashToken, SESSION_COOKIE } from '../auth.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords.js';
-import type { ReviewDeps } from '../server.js';
-import { sendPage } from '../server.js';
+import { sendPage } from '../reply.js';
+import type { ReviewDeps } from '../review-deps.js';
 import { page } from '../views/layout.js';
 import { usersBody } from '../views/users-view.js';
 

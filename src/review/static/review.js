@@ -1,11 +1,23 @@
+// @ts-check
 // Keyboard shortcuts of the review workspace. Served from /static (the Content-Security-Policy forbids
 // inline script); every page works without it. Harvested text is only ever read as text, never as HTML.
+// Type-checked by `npm run typecheck` (src/review/static/tsconfig.json: checkJs, the DOM's types).
+
+/**
+ * @typedef {{ id: number; status: string; version: number }} ReviewedItem
+ * @typedef {{ item: ReviewedItem; covered?: number[] }} ReviewAnswer
+ * @typedef {Record<string, () => unknown>} KeyActions
+ */
+
 (() => {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+  /** @param {string | null | undefined} url */
   const isHttp = (url) => /^https?:\/\//i.test(url ?? '');
+  /** @param {EventTarget | null} target */
   const typing = (target) =>
-    target instanceof Element && target.closest('input, textarea, select, [contenteditable]');
+    target instanceof Element && target.closest('input, textarea, select, [contenteditable]') !== null;
 
+  /** @param {string} message */
   function flash(message) {
     let box = document.getElementById('flash');
     if (!box) {
@@ -18,6 +30,11 @@
     box.textContent = message;
   }
 
+  /**
+   * @param {string} path
+   * @param {Record<string, unknown>} payload
+   * @returns {Promise<ReviewAnswer>}
+   */
   async function post(path, payload) {
     const response = await fetch(path, {
       method: 'POST',
@@ -35,42 +52,92 @@
     return body;
   }
 
+  /** @param {string | undefined} url */
   function openSource(url) {
-    if (isHttp(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    if (url && isHttp(url)) window.open(url, '_blank', 'noopener,noreferrer');
   }
 
+  /**
+   * Runs the action bound to the key, unless a modifier is held or the focus is in a field.
+   * @param {KeyboardEvent} event
+   * @param {KeyActions} actions
+   */
+  function dispatch(event, actions) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    const act = actions[event.key];
+    if (act) {
+      event.preventDefault();
+      act();
+    }
+  }
+
+  /** @param {string} selector */
+  const click = (selector) => {
+    const target = document.querySelector(selector);
+    if (target instanceof HTMLElement) target.click();
+  };
+
+  /**
+   * Shows a status as the server renders it: the row's own (`status`), or a report's in its story (`report-status`).
+   * @param {Element | null} cell
+   * @param {string} status
+   */
+  function showStatus(cell, status) {
+    if (!cell) return;
+    cell.textContent = status;
+    cell.className = `${cell.classList.contains('report-status') ? 'report-status' : 'status'} status-${status}`;
+  }
+
+  /** @param {HTMLTableElement} table */
   function queueKeys(table) {
-    const rows = [...table.tBodies[0].rows];
+    const body = table.tBodies[0];
+    const rows = body ? [...body.rows] : [];
     if (rows.length === 0) return;
     let index = 0;
-    const current = () => rows[index];
+    const current = () => /** @type {HTMLTableRowElement} */ (rows[index]);
+    /** @param {number} next */
     const select = (next) => {
       index = Math.max(0, Math.min(rows.length - 1, next));
       for (const row of rows) row.classList.toggle('current', row === current());
       current().scrollIntoView({ block: 'nearest' });
     };
     select(0);
+    /** The item page of a row, in this queue (the link the page rendered). @param {HTMLTableRowElement} row */
+    const itemLink = (row) =>
+      row.querySelector('td.title > a')?.getAttribute('href') ?? `/items/${row.dataset.id}`;
 
+    /**
+     * Approves or rejects the row's report: its story's other reports are covered by the decision.
+     * @param {HTMLTableRowElement} row
+     * @param {'approve' | 'reject'} action
+     * @param {string} [reason]
+     */
     const review = async (row, action, reason) => {
       try {
-        const { item } = await post(`/api/items/${row.dataset.id}/${action}`, {
+        const { item, covered = [] } = await post(`/api/items/${row.dataset.id}/${action}`, {
           version: Number(row.dataset.version),
           ...(reason ? { reason } : {}),
         });
         row.dataset.version = String(item.version);
-        const status = row.querySelector('.status');
-        status.textContent = item.status;
-        status.className = `status status-${item.status}`;
-        flash(`#${item.id} ${item.status}`);
+        showStatus(row.querySelector('td.status'), item.status);
+        for (const id of covered)
+          showStatus(row.querySelector(`li[data-report="${id}"] .report-status`), 'covered');
+        showStatus(row.querySelector(`li[data-report="${item.id}"] .report-status`), item.status);
+        flash(
+          covered.length
+            ? `#${item.id} ${item.status}; ${covered.length} other report(s) of its story covered`
+            : `#${item.id} ${item.status}`,
+        );
         if (row === current()) select(index + 1);
       } catch (error) {
-        flash(`#${row.dataset.id}: ${error.message}`);
+        flash(`#${row.dataset.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
 
+    /** @param {HTMLTableRowElement} row */
     const askReason = (row) => {
       const cell = row.querySelector('.title');
-      if (cell.querySelector('input.reason')) return;
+      if (!cell || cell.querySelector('input.reason')) return;
       const input = document.createElement('input');
       input.className = 'reason';
       input.placeholder = 'reason for rejecting, Enter to reject, Esc to cancel';
@@ -79,7 +146,7 @@
         if (event.key === 'Enter') {
           event.preventDefault();
           input.remove();
-          review(row, 'reject', input.value);
+          void review(row, 'reject', input.value);
         } else if (event.key === 'Escape') {
           input.remove();
         }
@@ -91,54 +158,57 @@
     for (const [position, row] of rows.entries()) row.addEventListener('click', () => select(position));
 
     document.addEventListener('keydown', (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
       const row = current();
-      const actions = {
+      dispatch(event, {
         j: () => select(index + 1),
         k: () => select(index - 1),
         x: () => {
           const box = row.querySelector('input[type=checkbox]');
-          box.checked = !box.checked;
+          if (box instanceof HTMLInputElement) box.checked = !box.checked;
         },
         a: () => review(row, 'approve'),
         r: () => askReason(row),
-        e: () => window.location.assign(`/items/${row.dataset.id}#edit-form`),
+        s: () => {
+          const reports = row.querySelector('details.story-reports');
+          if (reports instanceof HTMLDetailsElement) reports.open = !reports.open;
+        },
+        e: () => window.location.assign(`${itemLink(row)}#edit-form`),
         o: () => openSource(row.dataset.url),
-        Enter: () => window.location.assign(`/items/${row.dataset.id}`),
-        n: () => document.querySelector('a[rel=next]')?.click(),
-        p: () => document.querySelector('a[rel=prev]')?.click(),
-      };
-      const act = actions[event.key];
-      if (act) {
-        event.preventDefault();
-        act();
-      }
+        Enter: () => window.location.assign(itemLink(row)),
+        n: () => click('a[rel=next]'),
+        p: () => click('a[rel=prev]'),
+      });
     });
   }
 
+  /** @param {string} id */
+  const submit = (id) => {
+    const form = document.getElementById(id);
+    if (form instanceof HTMLFormElement) form.requestSubmit();
+  };
+  /** @param {string} id */
+  const focus = (id) => document.getElementById(id)?.focus();
+
+  /** @param {HTMLElement} data */
   function itemKeys(data) {
+    /** @type {{ url?: string }} */
     const item = JSON.parse(data.textContent ?? '{}');
     // `e` on the queue opens the item at its English: the cursor waits in the English title.
-    if (window.location.hash === '#edit-form') document.getElementById('edit-title-en')?.focus();
-    document.addEventListener('keydown', (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-      const actions = {
-        a: () => document.getElementById('approve-form')?.requestSubmit(),
-        r: () => document.getElementById('reject-reason')?.focus(),
-        e: () => document.getElementById('edit-title-en')?.focus(),
-        s: () => document.getElementById('accept-form')?.requestSubmit(),
+    if (window.location.hash === '#edit-form') focus('edit-title-en');
+    document.addEventListener('keydown', (event) =>
+      dispatch(event, {
+        a: () => submit('approve-form'),
+        r: () => focus('reject-reason'),
+        e: () => focus('edit-title-en'),
+        s: () => submit('accept-form'),
+        m: () => focus('story-q'),
         o: () => openSource(item.url),
-      };
-      const act = actions[event.key];
-      if (act) {
-        event.preventDefault();
-        act();
-      }
-    });
+      }),
+    );
   }
 
   const table = document.getElementById('queue');
-  if (table) queueKeys(table);
+  if (table instanceof HTMLTableElement) queueKeys(table);
   const data = document.getElementById('item-data');
   if (data) itemKeys(data);
 })();

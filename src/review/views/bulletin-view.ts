@@ -60,7 +60,7 @@ function itemList(user: SessionUser, number: number, entries: readonly BulletinE
   return html`<ol class="bulletin-items">
 ${entries.map(
   (entry, index) => html`<li id="item-${entry.id}" data-item="${entry.id}">
-  <strong class="title">${entry.title || '(no title)'}</strong> <span class="date">${entry.publishedOn ?? 'no date'}</span>
+  <strong class="title">${entry.title || '(no title)'}</strong> <span class="date">${entry.publishedOn ?? 'no date'}${entry.publishedOn && entry.publishedZone ? html` <small class="zone">(${entry.publishedZone})</small>` : ''}</span>
   ${englishBadge(entry.englishState)}
   ${entry.url ? html`<br>${externalLink(entry.url)}` : ''}
   <br><a href="/bulletins/${number}/items/${entry.id}" class="edit-item">edit the printed item</a>${entry.articleId ? html` · <a href="/items/${entry.articleId}">review item</a>` : ''}

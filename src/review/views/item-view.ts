@@ -1,4 +1,6 @@
-import type { AuditEntry, ItemEdit, ReviewItem, StoryPeer } from '../../db/review-repo.js';
+import type { AuditEntry } from '../../db/audit-repo.js';
+import type { ItemEdit, ReviewItem, StoryPeer } from '../../db/items-repo.js';
+import type { StoryChoice } from '../../db/queue-stories-repo.js';
 import type { SessionUser } from '../../db/users-repo.js';
 import {
   type EnglishSource,
@@ -6,11 +8,14 @@ import {
   englishStateLabels,
   isSuggestion,
 } from '../../domain/english/provenance.js';
+import { localTime, usableZone } from '../../domain/local-time.js';
+import { planReview, type ReviewAction } from '../../domain/review-states.js';
 import { countryCodes } from '../../domain/types.js';
 import type { EnglishOption } from '../english.js';
+import { type QueueQuery, queryString } from '../filters.js';
 import { type GlossarySpan, highlightOriginal } from '../highlight.js';
 import { externalLink, html, jsonForHtml, type SafeHtml, safeHref } from '../html.js';
-import { csrfField, formatDateTime } from './layout.js';
+import { csrfField, formatDateTime, formatLocalDateTime } from './layout.js';
 import { seizureFactsBlock } from './seizures-view.js';
 
 export interface ItemView {
@@ -27,24 +32,51 @@ export interface ItemView {
   notice?: string | undefined;
   /** The analyst's unsaved edit when someone else saved first. */
   conflict?: ItemEdit | undefined;
+  /** The queue the page was opened from: decisions go on to its next row. */
+  context?: QueueQuery | undefined;
+  /** The story picker: stories found by the words asked for, or published about the same time. */
+  storyChoices: StoryChoice[];
+  storyQuery?: string | undefined;
 }
 
-/** `datetime-local` works in local time without a zone; the form states that its values are UTC. */
-export function toDateTimeLocal(date: Date | string | null): string {
+/** `datetime-local` has no zone: the form shows the source's wall clock and names the zone it is read in. */
+export function toDateTimeLocal(date: Date | string | null, zone: string | null): string {
   if (!date) return '';
-  return new Date(date).toISOString().slice(0, 19);
+  const local = localTime(new Date(date), zone);
+  return `${local.date}T${local.time}`;
+}
+
+/** `Asia/Baku, UTC+04:00 now`: the zone the form's date is read in. */
+function zoneLabel(item: ReviewItem): string {
+  const zone = usableZone(item.timezone);
+  return zone === 'UTC' ? 'UTC' : `${zone}, UTC${localTime(item.published_at ?? new Date(), zone).offset}`;
+}
+
+/** A hidden field that keeps the page's queue through a form. */
+function contextField(view: ItemView): SafeHtml | string {
+  return view.context
+    ? html`<input type="hidden" name="queue" value="${queryString(view.context, {}).slice(1)}">`
+    : '';
+}
+
+/** Where the source came from: harvested, added by URL, or pasted by an analyst. */
+function origin(item: ReviewItem): SafeHtml | string {
+  if (item.pasted)
+    return html` · <span class="manual" id="item-manual">manual: pasted by ${item.added_by ?? '?'}</span>`;
+  return item.added_by ? html` · <span class="manual">added by URL by ${item.added_by}</span>` : '';
 }
 
 function facts(item: ReviewItem): SafeHtml {
   const status = item.status === 'filtered' ? `filtered: ${item.filter_reason ?? '?'}` : item.status;
   return html`<dl class="facts">
-  <dt>Source</dt><dd>${item.source_id} · ${externalLink(item.url)}</dd>
+  <dt>Source</dt><dd>${item.source_id} · ${externalLink(item.url)}${origin(item)}</dd>
   <dt>Status</dt><dd class="status status-${item.status}" id="item-status">${status}</dd>
+  ${item.covered_by ? html`<dt>Covered by</dt><dd id="covered-by"><a href="/items/${item.covered_by}">#${item.covered_by}</a>: the decision on that report of its story</dd>` : ''}
   ${item.reject_reason ? html`<dt>Rejected because</dt><dd>${item.reject_reason}</dd>` : ''}
   ${item.duplicate_of ? html`<dt>Duplicate of</dt><dd><a href="/items/${item.duplicate_of}">#${item.duplicate_of}</a></dd>` : ''}
   <dt>Language</dt><dd>${item.lang ?? '—'}</dd>
   <dt>Country</dt><dd>${item.country ?? '—'}</dd>
-  <dt>Published</dt><dd>${formatDateTime(item.published_at)}</dd>
+  <dt>Published</dt><dd id="item-published">${formatLocalDateTime(item.published_at, item.timezone)}</dd>
   <dt>Score</dt><dd>${(item.score ?? 0).toFixed(2)}</dd>
   <dt>Matched</dt><dd>${item.matched.map((term) => html`<span class="term">${term.term} ×${term.count} (${term.field})</span> `)}</dd>
   ${item.reviewed_by ? html`<dt>Reviewed</dt><dd>${item.reviewed_by}, ${formatDateTime(item.reviewed_at)}</dd>` : ''}
@@ -55,14 +87,17 @@ function facts(item: ReviewItem): SafeHtml {
 
 function actions(view: ItemView): SafeHtml {
   const { item, user } = view;
-  const form = (action: string, label: string, extra: SafeHtml | string = '') =>
+  const form = (action: ReviewAction, label: string, extra: SafeHtml | string = '') =>
     html`<form method="post" action="/items/${item.id}/${action}" class="inline" id="${action}-form">
-  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}">${extra}
+  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}">${contextField(view)}${extra}
   <button type="submit">${label}</button></form>`;
+  const then = view.context ? ', then the next' : '';
+  const peers = view.story.peers.some((peer) => peer.status === 'new') ? ' the story' : '';
+  const applies = (action: ReviewAction) => planReview(action, item, view.story.peers).kind === 'ok';
   return html`<div class="actions">
-  ${['new', 'rejected'].includes(item.status) ? form('approve', 'Approve (a)') : ''}
-  ${['new', 'approved'].includes(item.status) ? form('reject', 'Reject (r)', html`<input type="text" name="reason" id="reject-reason" placeholder="reason" aria-label="reason for rejecting">`) : ''}
-  ${item.status === 'filtered' ? form('rescue', 'Rescue into the queue') : ''}
+  ${applies('approve') ? form('approve', `Approve${peers} (a)${then}`) : ''}
+  ${applies('reject') ? form('reject', `Reject${peers} (r)${then}`, html`<input type="text" name="reason" id="reject-reason" placeholder="reason" aria-label="reason for rejecting">`) : ''}
+  ${applies('rescue') ? form('rescue', 'Rescue into the queue') : ''}
   ${safeHref(item.url) ? html`<a href="${safeHref(item.url)}" target="_blank" rel="noopener noreferrer nofollow" id="open-source">Open source (o)</a>` : ''}
 </div>`;
 }
@@ -83,7 +118,7 @@ function editForm(view: ItemView, values: ItemEdit): SafeHtml {
   const { item, user } = view;
   return html`<form method="post" action="/items/${item.id}/edit" class="edit" id="edit-form">
   ${csrfField(user)}
-  <input type="hidden" name="version" value="${item.version}">
+  <input type="hidden" name="version" value="${item.version}">${contextField(view)}
   <label>English title <span class="provenance" id="title-en-source">${provenance(item.title_en_source)}</span>
     <input type="text" name="title_en" id="edit-title-en" value="${values.titleEn ?? ''}" maxlength="1000"></label>
   <label>English body <span class="provenance" id="body-en-source">${provenance(item.body_en_source)}</span>
@@ -92,7 +127,7 @@ function editForm(view: ItemView, values: ItemEdit): SafeHtml {
     <option value="">—</option>
     ${countryCodes.map((code) => html`<option value="${code}"${code === values.country ? html` selected` : ''}>${code}</option>`)}
   </select></label>
-  <label>Published (UTC) <input type="datetime-local" step="1" name="published_at" value="${toDateTimeLocal(values.publishedAt)}"></label>
+  <label>Published (${zoneLabel(item)}) <input type="datetime-local" step="1" name="published_at" id="edit-published" value="${toDateTimeLocal(values.publishedAt, item.timezone)}"></label>
   <button type="submit">Save (version ${item.version})</button>
 </form>`;
 }
@@ -115,7 +150,7 @@ function englishSuggestions(view: ItemView): SafeHtml {
   <p class="suggested-title">${option.candidate.title}</p>
   <p class="suggested-body">${option.candidate.body}</p>
   <form method="post" action="/items/${item.id}/english/accept" class="inline"${index === 0 ? html` id="accept-form"` : ''}>
-    ${csrfField(user)}<input type="hidden" name="version" value="${item.version}"><input type="hidden" name="choice" value="${option.choice}">
+    ${csrfField(user)}<input type="hidden" name="version" value="${item.version}"><input type="hidden" name="choice" value="${option.choice}">${contextField(view)}
     <button type="submit">Use this English${index === 0 ? ' (s)' : ''}</button>
   </form>
 </div>`,
@@ -158,8 +193,8 @@ function conflictPanel(item: ReviewItem, yours: ItemEdit): SafeHtml {
     ['Country', yours.country, item.country],
     [
       'Published',
-      yours.publishedAt && new Date(yours.publishedAt).toISOString(),
-      item.published_at?.toISOString() ?? null,
+      yours.publishedAt && formatLocalDateTime(new Date(yours.publishedAt), item.timezone),
+      item.published_at ? formatLocalDateTime(item.published_at, item.timezone) : null,
     ],
   ];
   return html`<section class="conflict" id="conflict" role="alert">
@@ -172,24 +207,53 @@ function conflictPanel(item: ReviewItem, yours: ItemEdit): SafeHtml {
 </section>`;
 }
 
+function peerLine(peer: StoryPeer): SafeHtml {
+  return html`<li data-report="${peer.id}"><a href="/items/${peer.id}">${peer.title || '(no title)'}</a> — ${peer.source_id}, ${peer.lang ?? '—'}, ${peer.country ?? '—'}, ${formatLocalDateTime(peer.published_at, peer.timezone)}, <span class="report-status status-${peer.status}">${peer.status}</span>${peer.covered_by ? html` by <a href="/items/${peer.covered_by}">#${peer.covered_by}</a>` : ''} · ${externalLink(peer.url, 'source')}</li>`;
+}
+
+function storyChoice(choice: StoryChoice, index: number): SafeHtml {
+  const title =
+    choice.title_en && choice.title_en !== choice.title
+      ? html`${choice.title} <em>(${choice.title_en})</em>`
+      : (choice.title ?? '(no title)');
+  return html`<li><label class="choice"><input type="radio" name="story" value="${choice.story_id}" required${index === 0 ? html` id="story-choice-first"` : ''}>
+  <strong>${title}</strong> <small>story #${choice.story_id} · ${choice.size} report(s) · ${choice.source_id}, ${choice.lang ?? '—'}, ${choice.country ?? '—'} · ${formatLocalDateTime(choice.published_at, choice.timezone)}</small></label></li>`;
+}
+
+/** Move to another story by picking it (found by words of its title, or among those of the same days). */
+function storyPicker(view: ItemView): SafeHtml {
+  const { item, user, story, storyChoices } = view;
+  const legend = view.storyQuery
+    ? html`Stories with “${view.storyQuery}” in a title`
+    : html`Stories published about the same time${item.country ? html` (${item.country} first)` : ''}`;
+  return html`<h3>Move to another story</h3>
+<form method="get" action="/items/${item.id}" id="story-search" class="inline">${view.context ? html`<input type="hidden" name="queue" value="${queryString(view.context, {}).slice(1)}">` : ''}
+  <label>Find a story by words of its title <input type="search" name="story_q" id="story-q" value="${view.storyQuery ?? ''}" maxlength="200" placeholder="e.g. Шымкент героин"></label>
+  <button type="submit">Search</button>
+</form>
+<form method="post" action="/items/${item.id}/story" id="story-form">
+  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}">${contextField(view)}
+  <fieldset><legend>${legend}</legend>
+  ${storyChoices.length ? html`<ul class="story-choices" id="story-choices">${storyChoices.map(storyChoice)}</ul>` : html`<p class="empty" id="no-story-choice">No other story found${view.storyQuery ? ' with these words' : ''}.</p>`}
+  </fieldset>
+  ${story.peers.length ? html`<label><input type="checkbox" name="whole_story"> with the other reports of its story (merge the stories)</label>` : ''}
+  ${storyChoices.length ? html`<button type="submit" id="story-move">Move to the chosen story</button>` : ''}
+</form>`;
+}
+
 function storyPanel(view: ItemView): SafeHtml {
   const { story, item, user } = view;
   const peers = story.peers.length
     ? html`<h2>Also reported by</h2>
-<ul>${story.peers.map((peer) => html`<li><a href="/items/${peer.id}">${peer.title || '(no title)'}</a> — ${peer.source_id}, ${peer.lang ?? '—'}, ${formatDateTime(peer.published_at)}, ${peer.status} · ${externalLink(peer.url, 'source')}</li>`)}</ul>
-<p><a href="/queue?story=${story.storyId}">all reports of this story in the queue</a></p>`
+<ul id="story-peers">${story.peers.map(peerLine)}</ul>
+<p><a href="/queue?status=any&amp;story=${story.storyId}">this story in the queue</a></p>`
     : html`<h2>Story</h2><p>${story.storyId === null ? 'Not in a story.' : html`The only report of story #${story.storyId}.`}</p>`;
   return html`<section id="story">${peers}
-<form method="post" action="/items/${item.id}/story" class="inline" id="story-form">
-  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}">
-  <label>Move to story # <input type="number" name="story" min="1" class="short" required></label>
-  ${story.peers.length ? html`<label><input type="checkbox" name="whole_story"> with the other reports of its story (merge the stories)</label>` : ''}
-  <button type="submit">Move</button>
-</form>
+${storyPicker(view)}
 ${
   story.peers.length
-    ? html`<form method="post" action="/items/${item.id}/story" class="inline">
-  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}"><input type="hidden" name="story" value="new">
+    ? html`<form method="post" action="/items/${item.id}/story" class="inline" id="split-form">
+  ${csrfField(user)}<input type="hidden" name="version" value="${item.version}"><input type="hidden" name="story" value="new">${contextField(view)}
   <button type="submit">Split into its own story</button>
 </form>`
     : ''
@@ -215,7 +279,7 @@ export function itemBody(view: ItemView): SafeHtml {
     country: item.country,
     publishedAt: item.published_at?.toISOString() ?? null,
   };
-  return html`<p><a href="/queue">← queue</a></p>
+  return html`<p><a href="/queue${view.context ? queryString(view.context, {}) : ''}" id="back-to-queue">← queue</a></p>
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.conflict ? conflictPanel(item, view.conflict) : ''}
 <article class="item" id="item">

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../db/users-repo.js';
+import { localTime } from '../../domain/local-time.js';
 import { hasRole } from '../auth.js';
 import { html, type SafeHtml } from '../html.js';
 
@@ -12,7 +13,7 @@ export interface PageOptions {
 function nav(user: SessionUser, active: string | undefined): SafeHtml {
   const links: Array<[string, string, boolean]> = [
     ['/queue', 'Queue', true],
-    ['/add', 'Add by URL', true],
+    ['/add', 'Add an item', true],
     ['/coverage', 'Coverage', true],
     ['/bulletins', 'Bulletins', true],
     ['/activity', 'Activity', true],
@@ -66,4 +67,18 @@ export function formatDateTime(date: Date | null | undefined): string {
 
 export function csrfField(user: SessionUser): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${user.csrfToken}">`;
+}
+
+/** A moment on the source's clock, with its zone: `2026-11-12 01:30 Asia/Baku (UTC+04:00)`. */
+export function formatLocalDateTime(date: Date | null | undefined, zone: string | null | undefined): string {
+  if (!date) return '—';
+  const local = localTime(date, zone);
+  return `${local.date} ${local.time.slice(0, 5)} ${local.zone}${local.zone === 'UTC' ? '' : ` (UTC${local.offset})`}`;
+}
+
+/** The queue's date cell: day and time on the source's clock, the zone under it. */
+export function localDateCell(date: Date | null | undefined, zone: string | null | undefined): SafeHtml {
+  if (!date) return html`—`;
+  const local = localTime(date, zone);
+  return html`${local.date} ${local.time.slice(0, 5)}<br><small class="zone" title="UTC${local.offset}">${local.zone}</small>`;
 }

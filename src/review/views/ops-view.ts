@@ -1,4 +1,4 @@
-import type { CountryCoverage, SourceHealth } from '../../db/review-repo.js';
+import type { CountryCoverage, SourceHealth } from '../../db/coverage-repo.js';
 import type { SeizureSum } from '../../db/seizure-sums-repo.js';
 import { countryCodes } from '../../domain/types.js';
 import { html, type SafeHtml } from '../html.js';

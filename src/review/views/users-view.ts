@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../db/review-repo.js';
+import type { AuditEntry } from '../../db/audit-repo.js';
 import type { SessionUser, UserRow } from '../../db/users-repo.js';
 import { roles } from '../../db/users-repo.js';
 import { html, type SafeHtml } from '../html.js';
