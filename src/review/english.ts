@@ -52,6 +52,15 @@ function languageOf(item: ReviewItem): Language | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The site a report comes from, as the release's readers know it (nmdk.gov.az). */
+function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A suggestion from the item's event, place, agency and amounts; undefined when too little is known. */
 export function templateSuggestion(
   support: EnglishSupport,
@@ -72,6 +81,8 @@ export function templateSuggestion(
       lang,
       facts,
       publishedAt: item.published_at ?? undefined,
+      sourceName: siteOf(item.url),
+      country: item.country,
     },
     support.glossary,
     { timeZone: item.timezone ?? 'UTC' },

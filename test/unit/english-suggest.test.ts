@@ -285,23 +285,46 @@ describe('suggestEnglish: nothing rather than a guess', () => {
     expect(suggestEnglish(item, glossary)).toBeUndefined();
   });
 
-  it('gives nothing for a seizure whose drugs are unknown', () => {
+  it('falls back to a plain report for a seizure whose drugs are unknown', () => {
     const item = {
       title: 'В Шымкенте изъяли наркотики',
       body: 'Подробности не сообщаются.',
       lang: 'rus' as const,
       facts: facts({ place: 'Шымкент' }),
     };
-    expect(suggestEnglish(item, glossary)).toBeUndefined();
+    // No amount, no substance: a seizure title would have to invent them, so the report is only named.
+    expect(suggestEnglish(item, glossary)).toMatchObject({
+      title: 'REPORT ON THE FIGHT AGAINST DRUGS IN SHYMKENT',
+      eventType: 'seizure',
+      confidence: 0.2,
+    });
   });
 
-  it('gives nothing for legislation without a word of what happened to it', () => {
+  it('falls back to a plain report for legislation without a word of what happened to it', () => {
     const item = {
       title: 'Законопроект о наркотиках',
       body: 'Документ размещён на портале.',
       lang: 'rus' as const,
     };
+    expect(suggestEnglish(item, glossary)?.title).toBe('REPORT ON THE FIGHT AGAINST DRUGS');
+  });
+
+  it('gives nothing when the text names no topic of the glossary either', () => {
+    const item = { title: 'Погода на завтра', body: 'Ожидается дождь.', lang: 'rus' as const };
     expect(suggestEnglish(item, glossary)).toBeUndefined();
+  });
+
+  it('takes the place of the event from the text, in the item’s country, where the facts have none', () => {
+    const item = {
+      title: 'Более тонны наркотических веществ сожгли в Душанбе',
+      body: 'Наркотики, изъятые за полгода, уничтожены. Часть партии поступила из Афганистана.',
+      lang: 'rus' as const,
+      country: 'TJ',
+    };
+    expect(suggestEnglish(item, glossary)?.title).toMatch(/^IN DUSHANBE, /);
+    // A place of another country is where the drugs came from, not where the event was.
+    const abroad = { ...item, title: 'Сожгли более тонны наркотиков', body: 'Партия поступила из Кабула.' };
+    expect(suggestEnglish(abroad, glossary)?.title ?? '').not.toMatch(/KABUL/);
   });
 });
 

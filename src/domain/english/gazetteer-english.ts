@@ -15,6 +15,16 @@ import { transliterate } from './transliterate.js';
  * (Tashkent, not the region's Toshkent); a name the gazetteer lacks is transliterated.
  */
 
+const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  AZ: 'Azerbaijan',
+  KZ: 'Kazakhstan',
+  KG: 'Kyrgyzstan',
+  RU: 'Russia',
+  TJ: 'Tajikistan',
+  TM: 'Turkmenistan',
+  UZ: 'Uzbekistan',
+};
+
 const KIND_RANK: Readonly<Record<string, number>> = { P: 2, A2: 1, A1: 0 };
 const COUNTRY_LANGUAGE: Readonly<Record<string, Language>> = {
   AZ: 'aze',
@@ -27,18 +37,27 @@ const COUNTRY_LANGUAGE: Readonly<Record<string, Language>> = {
 };
 const NON_ASCII = /[^\x00-\x7f]/u;
 
-/** GeoNames' name in English letters: Abşeron → Absheron, Daşoguz → Dashoguz; plain ASCII names stay. */
-const inEnglishLetters = (named: Named) =>
-  NON_ASCII.test(named.english)
-    ? transliterate(named.english, named.lang).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
-    : named.english;
+/**
+ * GeoNames' name in English letters: Abşeron → Absheron, Daşoguz → Dashoguz; plain ASCII names stay. The
+ * gazetteer's guard mark (`~`: a name that is also a common word) is not part of the name.
+ */
+const inEnglishLetters = (named: Named) => {
+  const english = named.english.replace(/^~/, '');
+  return NON_ASCII.test(english)
+    ? transliterate(english, named.lang).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
+    : english;
+};
 
 interface Named {
   english: string;
+  /** The state the place is in (ISO code, as the gazetteer files it). */
+  country: string;
   /** The language whose Latin letters a GeoNames name with diacritics (Abşeron, Daşoguz) is read in. */
   lang: Language;
   population: number;
   rank: number;
+  /** This spelling is also a common word (the gazetteer's `~`). */
+  guarded?: boolean;
 }
 
 const keyOf = (words: readonly string[]) => words.map((word) => stemOf(foldWord(word))).join(' ');
@@ -54,19 +73,22 @@ function namesIndex(): Map<string, Named> {
     if (!english) continue;
     const named: Named = {
       english,
+      country,
       lang: COUNTRY_LANGUAGE[country] ?? 'eng',
       population: Number(population),
       rank: KIND_RANK[kind] ?? 0,
     };
-    for (const name of [english, ...others]) {
-      const key = keyOf(name.split(/[\s-]+/u));
+    for (const raw of [english, ...others]) {
+      // `~` marks a name that is also a common word: known as a place here, never looked for in running text.
+      const guarded = raw.startsWith('~');
+      const key = keyOf(raw.replace(/^~/, '').split(/[\s-]+/u));
       const known = englishByName.get(key);
       if (
         !known ||
         named.population > known.population ||
         (named.population === known.population && named.rank > known.rank)
       ) {
-        englishByName.set(key, named);
+        englishByName.set(key, { ...named, guarded });
       }
     }
   }
@@ -84,29 +106,77 @@ function unitOf(word: string): string | undefined {
   return UNIT_WORDS.find(([pattern]) => pattern.test(word))?.[1];
 }
 
-/** The English name of a place the gazetteer knows (words as written, the last possibly declined), else undefined. */
-export function gazetteerEnglish(words: readonly string[]): string | undefined {
+/** The place the gazetteer knows by these words (as written, the last possibly declined), else undefined. */
+function gazetteerPlace(words: readonly string[]): Named | undefined {
   if (words.length === 0) return undefined;
   const index = namesIndex();
   const head = words.slice(0, -1).map((word) => stemOf(foldWord(word)));
   for (const form of baseForms(foldWord(words.at(-1)!))) {
     const named = index.get([...head, form.base].join(' '));
-    if (named) return inEnglishLetters(named);
+    if (named) return named;
   }
   // Russian adjectives of place: Туркестанской → Туркестан (the noun's stem is shorter than the adjective's).
   const last = foldWord(words.at(-1)!).replace(/(ск|ская|ской|ский|ском|скую|ского|скому)$/u, '');
-  const named = index.get([...head, stemOf(last)].join(' '));
+  return index.get([...head, stemOf(last)].join(' '));
+}
+
+/** The English name of a place the gazetteer knows (words as written, the last possibly declined), else undefined. */
+export function gazetteerEnglish(words: readonly string[]): string | undefined {
+  const named = gazetteerPlace(words);
   return named ? inEnglishLetters(named) : undefined;
 }
 
-export const gazetteerPlaceToEnglish: PlaceToEnglish = (name: string, lang: Language) => {
+/** The English name of a place the exonyms or the gazetteer know, with its unit word; undefined otherwise. */
+export function knownPlaceToEnglish(name: string, lang: Language): string | undefined {
   const trimmed = name.trim().replace(/^[«"“„]+|[»"”]+$/g, '');
   const exonym = exonymOf(trimmed, lang);
   if (exonym) return exonym;
   const words = trimmed.split(/\s+/u).filter(Boolean);
   const unit = words.length > 1 ? unitOf(words.at(-1)!) : undefined;
   const core = unit === undefined ? words : words.slice(0, -1);
-  const coreName = core.join(' ');
-  const english = exonymOf(coreName, lang) ?? gazetteerEnglish(core) ?? defaultPlaceToEnglish(coreName, lang);
+  if (core.length === 0) return undefined;
+  const english = exonymOf(core.join(' '), lang) ?? gazetteerEnglish(core);
+  if (!english) return undefined;
+  // A country with a unit word ("…Қазақстан облысында") is a region's name cut short: not known.
+  if (unit !== undefined && Object.values(COUNTRY_NAMES).includes(english)) return undefined;
+  return unit ? `${english} ${unit}` : english;
+}
+
+/** As `knownPlaceToEnglish`, with a transliteration for a name nobody knows (for people reading a name). */
+export const gazetteerPlaceToEnglish: PlaceToEnglish = (name: string, lang: Language) => {
+  const known = knownPlaceToEnglish(name, lang);
+  if (known) return known;
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const unit = words.length > 1 ? unitOf(words.at(-1)!) : undefined;
+  const core = (unit === undefined ? words : words.slice(0, -1)).join(' ');
+  const english = defaultPlaceToEnglish(core, lang);
   return unit ? `${english} ${unit}` : english;
 };
+
+const CAPITALISED_WORD = /[\p{Lu}][\p{L}\p{M}'’ʻ-]{2,}/gu;
+
+/**
+ * The first place of the title (else of the body) in the item's own country that the gazetteer knows — or the
+ * country itself — as written and in English: where the facts stage found no place, or one nobody knows. A
+ * report names other countries' places too (partners, origins): those are not where its event happened.
+ */
+export function placeInText(
+  texts: ReadonlyArray<string | undefined>,
+  lang: Language,
+  country: string | null | undefined,
+): { original: string; english: string } | undefined {
+  const countryName = country ? COUNTRY_NAMES[country] : undefined;
+  if (!countryName) return undefined;
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.matchAll(CAPITALISED_WORD)) {
+      const word = match[0];
+      if (exonymOf(word, lang) === countryName) return { original: word, english: countryName };
+      const named = gazetteerPlace([word]);
+      if (named && !named.guarded && named.country === country) {
+        return { original: word, english: inEnglishLetters(named) };
+      }
+    }
+  }
+  return undefined;
+}

@@ -66,7 +66,8 @@ function collectHits(
   const candidates: GlossaryHit[] = [];
   for (const match of index.find(text)) {
     const entry = glossary.entries[match.ref]!;
-    if (options.kinds && !options.kinds.includes(entry.kind)) continue;
+    // Topics only say what a report is about: asked for by name, they never hide an event word or an agency.
+    if (options.kinds ? !options.kinds.includes(entry.kind) : entry.kind === 'topic') continue;
     candidates.push({
       start: match.start,
       end: match.end,

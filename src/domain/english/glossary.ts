@@ -144,6 +144,8 @@ export const eventsFileSchema = z
     types: z.array(typeSchema),
     audiences: z.array(audienceSchema).default([]),
     persons: z.array(personSchema).default([]),
+    /** What a report is about, for the plain suggestion of a report no event type fits ("drug addiction"). */
+    topics: z.array(z.strictObject({ english: englishSchema, terms: termsSchema })).default([]),
   })
   .superRefine((file, ctx) => {
     const ids = file.types.map((type) => type.id);
@@ -159,7 +161,7 @@ export const eventsFileSchema = z
   });
 export type RawEventsFile = z.input<typeof eventsFileSchema>;
 
-export type EntryKind = 'agency' | 'event' | 'audience' | 'person' | 'drug' | (string & {});
+export type EntryKind = 'agency' | 'event' | 'audience' | 'person' | 'drug' | 'topic' | (string & {});
 
 export interface Agency {
   id: string;
@@ -295,7 +297,10 @@ function eventEntries(file: z.output<typeof eventsFileSchema>): GlossaryEntry[] 
       role: 'person',
     }),
   );
-  return [...words, ...audiences, ...persons];
+  const topics = file.topics.map((topic, index) =>
+    entry({ id: `topic:${index}`, kind: 'topic', english: topic.english, terms: topic.terms }),
+  );
+  return [...words, ...audiences, ...persons, ...topics];
 }
 
 /** Validates both files (throws a ZodError naming the field) and compiles them into one glossary. */

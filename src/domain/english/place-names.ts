@@ -10,7 +10,8 @@ import { transliterate } from './transliterate.js';
  * removed (Ташкенте, Bakıda, Алматыда), else a transliteration of the name as written (`transliterate.ts`).
  * A declined name outside the table keeps its ending here (Шымкенте → Shymkente): the gazetteer's look-up removes it.
  */
-export type PlaceToEnglish = (name: string, lang: Language) => string;
+/** undefined: the place is not known well enough to name it in English. */
+export type PlaceToEnglish = (name: string, lang: Language) => string | undefined;
 
 const EXONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // Member states and neighbours.
@@ -38,6 +39,37 @@ const EXONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Termez', ['термез', 'термиз', 'termiz']],
   ['Jizzakh', ['джизак', 'жиззах', 'jizzax']],
   ['Almaty', ['алматы', 'алма-ата', 'almaty']],
+  // Regions whose names are compounds the gazetteer's stems do not reach in their declined forms.
+  [
+    'East Kazakhstan region',
+    [
+      'восточно-казахстанская область',
+      'восточно-казахстанской области',
+      'вко',
+      'шығыс қазақстан облысы',
+      'шығыс қазақстан облысында',
+    ],
+  ],
+  [
+    'West Kazakhstan region',
+    [
+      'западно-казахстанская область',
+      'западно-казахстанской области',
+      'зко',
+      'батыс қазақстан облысы',
+      'батыс қазақстан облысында',
+    ],
+  ],
+  [
+    'North Kazakhstan region',
+    [
+      'северо-казахстанская область',
+      'северо-казахстанской области',
+      'ско',
+      'солтүстік қазақстан облысы',
+      'солтүстік қазақстан облысында',
+    ],
+  ],
   ['Karaganda', ['караганда', 'қарағанды', 'qarağandy']],
   ['Aktobe', ['актобе', 'ақтөбе', 'aqtöbe']],
   ['Aktau', ['актау', 'ақтау', 'aqtau']],

@@ -2,8 +2,9 @@ import type { Language } from '../types.js';
 import { listPhrases, seizurePhrase } from './amounts.js';
 import { classifyEvent, type EventClassification, type EventEvidence } from './event-type.js';
 import type { Seizure, SeizureFacts } from './facts.js';
-import { gazetteerPlaceToEnglish } from './gazetteer-english.js';
-import type { Agency, ClassifiedEventType, EnglishGlossary } from './glossary.js';
+import { knownPlaceToEnglish, placeInText } from './gazetteer-english.js';
+import type { Agency, ClassifiedEventType, EnglishGlossary, EventType } from './glossary.js';
+import { findGlossaryHits } from './glossary-hits.js';
 import type { PlaceToEnglish } from './place-names.js';
 import { transliterate } from './transliterate.js';
 
@@ -32,6 +33,8 @@ export interface SuggestionItem {
   publishedAt?: Date | string | undefined;
   /** The source's name in Latin letters ("Report.az"); a name in another script is left out. */
   sourceName?: string | undefined;
+  /** The member state the item is about (its `country`): a place found in the text must be in it. */
+  country?: string | null | undefined;
 }
 
 export interface SuggestOptions {
@@ -68,7 +71,8 @@ export interface EnglishSuggestion {
   title: string;
   body: string;
   provenance: 'template';
-  eventType: ClassifiedEventType;
+  /** `other` for the plain suggestion of a report no event type fits. */
+  eventType: EventType;
   factsUsed: FactUsed[];
   /** 0..1: the classification's confidence, lowered when few facts are known. */
   confidence: number;
@@ -375,11 +379,15 @@ function buildContext(
   const verbHit = bestWord(classification, 'action');
   const periodHit = bestWord(classification, 'period');
   const info = glossary.types.get(classification.type);
-  const place = facts?.place?.trim() ? placeToEnglish(facts.place.trim(), item.lang) : undefined;
+  // A place nobody knows is left out rather than guessed; the text's first known place stands in for it.
+  const factPlace = facts?.place?.trim() ? placeToEnglish(facts.place.trim(), item.lang) : undefined;
+  const textPlace = factPlace ? undefined : placeInText([item.title, item.body], item.lang, item.country);
+  const place = factPlace ?? textPlace?.english;
   const operation = facts?.operation?.trim() ? transliterate(facts.operation.trim(), item.lang) : undefined;
 
   used.push({ fact: 'event', original: classification.type, english: info?.label ?? classification.type });
-  if (place && facts?.place) used.push({ fact: 'place', original: facts.place, english: place });
+  if (factPlace && facts?.place) used.push({ fact: 'place', original: facts.place, english: factPlace });
+  if (textPlace) used.push({ fact: 'place', original: textPlace.original, english: textPlace.english });
   for (const { hit } of agencyHits) {
     if (
       hit.entry.agency &&
@@ -464,18 +472,18 @@ export function suggestEnglish(
   options: SuggestOptions = {},
 ): EnglishSuggestion | undefined {
   const classification = options.classification ?? classifyEvent(item, glossary);
-  if (classification.type === 'other') return undefined;
+  if (classification.type === 'other') return reportSuggestion(item, glossary, classification, options);
   const used: FactUsed[] = [];
   const ctx = buildContext(
     item,
     classification as EventClassification & { type: ClassifiedEventType },
     glossary,
-    options.placeToEnglish ?? gazetteerPlaceToEnglish,
+    options.placeToEnglish ?? knownPlaceToEnglish,
     used,
   );
   const titleLead = leadOf(ctx, 'title');
   const bodyLead = leadOf(ctx, 'body');
-  if (!titleLead || !bodyLead) return undefined;
+  if (!titleLead || !bodyLead) return reportSuggestion(item, glossary, classification, options);
   const timeZone = options.timeZone ?? 'UTC';
   const date = formatDate(item.publishedAt, timeZone);
   if (date) used.push({ fact: 'date', original: String(item.publishedAt), english: date });
@@ -490,4 +498,57 @@ export function suggestEnglish(
     factsUsed: used,
     confidence: confidenceOf(classification, ctx),
   };
+}
+
+/**
+ * The plain suggestion of a report no event fits, or whose event lacks what its title needs: what it is about
+ * (the glossary's topics: drug addiction, drug trafficking, the fight against drugs), where, who is named and who
+ * published it — "REPORT ON DRUG ADDICTION IN AZERBAIJAN". Low confidence: the analyst rewords it. Undefined when
+ * the text names no topic at all.
+ */
+function reportSuggestion(
+  item: SuggestionItem,
+  glossary: EnglishGlossary,
+  classification: EventClassification,
+  options: SuggestOptions,
+): EnglishSuggestion | undefined {
+  const topicHits = [item.title, item.body].flatMap((text) =>
+    text ? findGlossaryHits(text, item.lang, glossary, { kinds: ['topic'] }) : [],
+  );
+  // The most specific topic named anywhere: the glossary lists them from the narrowest.
+  const topic = topicHits.sort((a, b) => topicRank(glossary, a) - topicRank(glossary, b))[0];
+  if (!topic) return undefined;
+  const placeToEnglish = options.placeToEnglish ?? knownPlaceToEnglish;
+  const factPlace = item.facts?.place?.trim()
+    ? placeToEnglish(item.facts.place.trim(), item.lang)
+    : undefined;
+  const place = factPlace ?? placeInText([item.title, item.body], item.lang, item.country)?.english;
+  const agencies = uniqueAgencies(firstHits(classification, 'agency'))
+    .filter((agency) => agency.id !== 'police')
+    .slice(0, 4);
+  const where = place ? ` in ${place}` : '';
+  const source = item.sourceName && isLatinName(item.sourceName) ? item.sourceName.trim() : undefined;
+  const timeZone = options.timeZone ?? 'UTC';
+  const date = formatDate(item.publishedAt, timeZone);
+  const used: FactUsed[] = [{ fact: 'wording', original: topic.text, english: topic.english }];
+  if (place) used.push({ fact: 'place', original: item.facts?.place ?? place, english: place });
+  const sentences = [
+    `${source ?? 'The source'} reported${date ? ` on ${date}` : ''} on ${topic.english}${where}.`,
+    ...(agencies.length > 0
+      ? [`The report names ${listPhrases(agencies.map((agency) => agencyName(agency, 'body')))}.`]
+      : []),
+  ];
+  if (date) used.push({ fact: 'date', original: String(item.publishedAt), english: date });
+  return {
+    title: toTitle(`Report on ${topic.english}${where}`),
+    body: sentences.join(' '),
+    provenance: 'template',
+    eventType: classification.type,
+    factsUsed: used,
+    confidence: 0.2,
+  };
+}
+
+function topicRank(glossary: EnglishGlossary, hit: { entry: { id: string } }): number {
+  return glossary.entries.findIndex((entry) => entry.id === hit.entry.id);
 }

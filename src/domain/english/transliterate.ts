@@ -66,6 +66,13 @@ const LATIN: Readonly<Partial<Record<Language, Readonly<Record<string, string>>>
   eng: {},
 };
 
+/** Any of the region's Cyrillic letters, for a word of another language quoted in the text («Дәрмек» in Russian). */
+const ANY_CYRILLIC: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...Object.values(CYRILLIC_EXTRA).reverse(),
+  RUSSIAN,
+);
+
 const VOWELS = new Set([...'аеёиоуыэюяәөүұіӣӯў']);
 const APOSTROPHE = /[ʻʼʹ‘’`´′]/g;
 
@@ -109,7 +116,7 @@ function transliterateWord(word: string, lang: Language): string {
     } else if (cyrillic[lower] !== undefined) {
       out += withCase(char, cyrillic[lower]!, wordUpper);
     } else if (/\p{Script=Cyrillic}/u.test(char)) {
-      out += withCase(char, RUSSIAN[lower] ?? lower, wordUpper);
+      out += withCase(char, ANY_CYRILLIC[lower] ?? lower, wordUpper);
     } else if (latin[lower] !== undefined) {
       out += withCase(char, latin[lower]!, wordUpper);
     } else if (lower === 'i̇' || char === 'İ') {
