@@ -60,8 +60,11 @@ export async function addByUrl(
   const source = sourceForUrl(page.url, deps.sources ?? declaredSources());
   // Extracted on the crawls' extraction thread, under its time budget: a page built to keep the parser busy
   // must not stall the server for everyone else.
+  const site = source ?? UNKNOWN_SITE;
+  // The extraction gets no longer than the fetch did: the analyst is waiting for an answer.
+  const budgetSecs = Math.max(1, Math.min(site.limits.timeoutSecs, deps.fetchPolicy.timeoutMs / 1000));
   const read = await readSavedPage(
-    source ?? UNKNOWN_SITE,
+    { ...site, limits: { ...site.limits, timeoutSecs: budgetSecs } },
     {
       bytes: page.body,
       url: page.url,

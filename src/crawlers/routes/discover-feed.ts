@@ -2,7 +2,7 @@ import { MalformedDiscoveryError } from '../crawl-errors.js';
 import { parseFeed } from '../discovery/parse-feed.js';
 import { isFeedDocument } from '../discovery/xml-root.js';
 import { enqueueArticleLinks } from './enqueue-articles.js';
-import type { RouteContext } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /** FEED: an RSS 2.0, RSS 1.0 or Atom feed; every item links an article. Anything else is a malformed feed. */
 export async function handleFeed(context: RouteContext): Promise<void> {

@@ -2,7 +2,7 @@ import { SourceConfigError } from '../crawl-errors.js';
 import { parseListing } from '../discovery/parse-listing.js';
 import { crawlRequest, type RequestOf } from './crawl-request.js';
 import { enqueueArticleLinks } from './enqueue-articles.js';
-import type { RouteContext } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /**
  * LISTING: a section page whose `linkSelector` links articles, and whose `nextPageSelector` leads to older

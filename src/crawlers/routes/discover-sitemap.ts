@@ -3,7 +3,7 @@ import { parseSitemap } from '../discovery/parse-sitemap.js';
 import { isSitemapDocument } from '../discovery/xml-root.js';
 import { crawlRequest } from './crawl-request.js';
 import { enqueueArticleLinks } from './enqueue-articles.js';
-import type { RouteContext } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /** SITEMAP: a (news) sitemap links articles; a sitemap index links more sitemaps, fetched in turn. */
 export async function handleSitemap(context: RouteContext): Promise<void> {

@@ -3,7 +3,8 @@ import { type CrawlSession, matchesUrlPattern } from '../crawl-session.js';
 import { parseTelegramChannel, type TelegramPost } from '../discovery/parse-telegram.js';
 import { crawlRequest, type RequestOf } from './crawl-request.js';
 import { tryCanonicalize } from './enqueue-articles.js';
-import type { FetchedPage, RouteContext } from './fetched-page.js';
+import type { FetchedPage } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /**
  * TELEGRAM: a channel's public preview (t.me/s/<channel>). A post is complete on that page, so it is stored at

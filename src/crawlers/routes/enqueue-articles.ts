@@ -3,7 +3,7 @@ import { matchesUrlPattern } from '../crawl-session.js';
 import type { DiscoveredLink } from '../discovery/discovered-link.js';
 import { isTooOldToFetch } from '../politeness/max-age.js';
 import { crawlRequest } from './crawl-request.js';
-import type { RouteContext } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /**
  * Queues the article links of a discovery page that this crawl may fetch: of the source's URL pattern, not

@@ -1,4 +1,3 @@
-import type { CrawlSession } from '../crawl-session.js';
 import type { CrawlRequest } from './crawl-request.js';
 
 /** What a handler knows of a fetched page, whichever fetched it: Crawlee's HTTP client, Chromium, or a replay. */
@@ -24,11 +23,4 @@ export interface Fetcher {
   enqueue(requests: CrawlRequest[]): Promise<void>;
   /** Whether robots.txt lets this crawl fetch `url` (an unreachable robots.txt allows everything). */
   allowedByRobots(url: string): Promise<boolean>;
-}
-
-/** A handler's whole context, as Crawlee hands a router's handlers theirs. */
-export interface RouteContext {
-  session: CrawlSession;
-  page: FetchedPage;
-  fetcher: Fetcher;
 }

@@ -6,7 +6,8 @@ import { failedExtraction } from '../extract/extract-article.js';
 import { ExtractionFailedError } from '../extract/isolated-extractor.js';
 import { type SelectedParser, selectParser } from '../sources/select-parser.js';
 import type { RequestOf } from './crawl-request.js';
-import type { FetchedPage, RouteContext } from './fetched-page.js';
+import type { FetchedPage } from './fetched-page.js';
+import type { RouteContext } from './route-context.js';
 
 /** How one article page is read: the extractor's input with the parser version of the page's date. */
 export interface ArticleReading {

@@ -8,9 +8,10 @@ import type { CrawlSession } from '../crawl-session.js';
 import { findClientRedirect } from '../extract/client-redirect.js';
 import { BACKOFF_STATUSES, backoffDelayMs, retryAfterMs } from '../politeness/backoff.js';
 import type { RequestOf } from './crawl-request.js';
-import type { FetchedPage, RouteContext } from './fetched-page.js';
+import type { FetchedPage } from './fetched-page.js';
 import { storeNotHtml } from './handle-article.js';
 import { notTextReason } from './page-content.js';
+import type { RouteContext } from './route-context.js';
 
 // mvd.ru → мвд.рф and similar stubs chain at most a couple of hops; more is a loop.
 export const MAX_CLIENT_REDIRECTS = 3;

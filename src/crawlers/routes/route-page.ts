@@ -5,9 +5,10 @@ import { handleFeed } from './discover-feed.js';
 import { handleListing } from './discover-listing.js';
 import { handleSitemap } from './discover-sitemap.js';
 import { handleTelegram } from './discover-telegram.js';
-import type { FetchedPage, Fetcher, RouteContext } from './fetched-page.js';
+import type { FetchedPage, Fetcher } from './fetched-page.js';
 import { handleArticle } from './handle-article.js';
 import { gatePage } from './page-gate.js';
+import type { RouteContext } from './route-context.js';
 
 type Handler<L extends Label> = (
   context: RouteContext & { page: { request: RequestOf<L> } },
