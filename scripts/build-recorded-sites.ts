@@ -29,7 +29,7 @@ function metaOf(site: RecordedSite, previous: SiteMeta | undefined): SiteMeta {
   return {
     reconstructed: true,
     asOf: RECONSTRUCTED.asOf,
-    note: RECONSTRUCTED.note,
+    note: site.note ?? RECONSTRUCTED.note,
     originalUrls: Object.fromEntries(
       site.files.map((file) => [`${file.path}${GZIP_SUFFIX}`, file.originalUrl]),
     ),

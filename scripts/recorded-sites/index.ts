@@ -1,8 +1,12 @@
+import { akipressCom } from './akipress-com.js';
 import { apaAz } from './apa-az.js';
 import { asiaplusTj } from './asiaplus-tj.js';
 import { biangRu } from './biang-ru.js';
 import { cbctvAz } from './cbctv-az.js';
 import { dayAz } from './day-az.js';
+import { enInformKz } from './en-inform-kz.js';
+import { enTengrinewsKz } from './en-tengrinews-kz.js';
+import { enTrendAz } from './en-trend-az.js';
 import { iivUz } from './iiv-uz.js';
 import { informKz } from './inform-kz.js';
 import { kabarKg } from './kabar-kg.js';
@@ -45,5 +49,9 @@ export function recordedSites(): RecordedSite[] {
     uzaUz(),
     kunUz(),
     iivUz(),
+    enTrendAz(),
+    enInformKz(),
+    enTengrinewsKz(),
+    akipressCom(),
   ];
 }

@@ -20,6 +20,8 @@ export interface RecordedFile {
 export interface RecordedSite {
   host: string;
   files: RecordedFile[];
+  /** What its _meta.json says of how the pages were written, when not RECONSTRUCTED.note. */
+  note?: string;
 }
 
 /** What every reconstructed site says of itself in its _meta.json. */
