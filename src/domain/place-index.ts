@@ -239,18 +239,22 @@ export function stemOf(word: string, minStem = MIN_STEM): string {
  */
 const LATER_WORD_MIN_STEM = 2;
 
-/** The stems a folded word may be an inflection of, each with the ending taken off (first: none). */
+/**
+ * The stems a folded word may be an inflection of, each with the ending taken off: first none, then the shortest
+ * ending (the longest stem) first, so that Kazakh «Саранда» is Саран + да before it is Сар(ы) + нда.
+ */
 export function baseForms(
   word: string,
   minStem = MIN_STEM,
   endings: EndingSet = 'all',
 ): Array<{ base: string; ending: string }> {
-  const forms = [{ base: stemOf(word, minStem), ending: '' }];
+  const inflected: Array<{ base: string; ending: string }> = [];
   for (const ending of ENDINGS_BY_LAST_LETTER[endings].get(word.at(-1) ?? '') ?? []) {
     if (word.length - ending.length < MIN_STEM || !word.endsWith(ending)) continue;
-    forms.push({ base: stemOf(word.slice(0, -ending.length)), ending });
+    inflected.push({ base: stemOf(word.slice(0, -ending.length)), ending });
   }
-  return forms;
+  inflected.sort((a, b) => a.ending.length - b.ending.length);
+  return [{ base: stemOf(word, minStem), ending: '' }, ...inflected];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
