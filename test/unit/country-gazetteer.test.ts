@@ -174,7 +174,9 @@ describe('the causes of the two misses of the test3 split (looked at once, then 
       assignCountry({ title: 'National Security Committee officers stop a heroin shipment', text: '' }, null)
         .country,
     ).toBe('KZ');
-    expect(assignCountry({ title: 'KNB detains two couriers with hashish', text: '' }, null).country).toBe('KZ');
+    expect(assignCountry({ title: 'KNB detains two couriers with hashish', text: '' }, null).country).toBe(
+      'KZ',
+    );
   });
 
   it("leaves the State Committee for National Security (Kyrgyzstan's and Tajikistan's GKNB) to other clues", () => {
