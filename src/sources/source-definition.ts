@@ -14,8 +14,9 @@ export interface ParserVersionDefinition {
 }
 
 /**
- * A source as code declares it (Fundus-style: data, no logic). `config/sources.yaml` enables it with
- * `- use: <id>` and may override its schedule, limits, discovery fields or current parser.
+ * A source as code declares it (Fundus-style: data, no logic), with what it leaves to its group (country, time zone,
+ * languages: src/sources/source-group.ts) filled in. `config/sources.yaml` enables it with `- use: <id>` and may
+ * override its schedule, limits, discovery fields or current parser.
  */
 export interface SourceDefinition {
   id: string;
