@@ -17,8 +17,8 @@ import {
   lastSentence,
   readExpectations,
   writeExpectations,
-} from '../src/crawlers/sources/expectations.js';
-import { findSourceDefinition } from '../src/crawlers/sources/index.js';
+} from '../src/crawlers/source-testing/expectations.js';
+import { findSourceDefinition } from '../src/sources/index.js';
 import { demoSites } from './fixture-sites/index.js';
 import type { FixtureFile, SiteFiles } from './fixture-sites/site-files.js';
 

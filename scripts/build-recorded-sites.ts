@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FIXTURES_ROOT } from '../src/crawlers/fixture-server.js';
 import { GZIP_SUFFIX, gzipRecordedPage, readRecordedFile } from '../src/crawlers/recorded-file.js';
-import type { SiteMeta } from '../src/crawlers/sources/recorded-pages.js';
+import type { SiteMeta } from '../src/crawlers/source-testing/recorded-pages.js';
 import { recordedSites } from './recorded-sites/index.js';
 import { RECONSTRUCTED, type RecordedSite } from './recorded-sites/page.js';
 

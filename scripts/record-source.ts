@@ -15,15 +15,15 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/env.js';
-import type { SourceConfig } from '../src/config/source-schema.js';
 import { DEFAULT_FIXTURES_ROOT } from '../src/crawlers/fixture-server.js';
 import { GZIP_SUFFIX, gzipRecordedPage } from '../src/crawlers/recorded-file.js';
 import type { FetchedPage } from '../src/crawlers/routes/fetched-page.js';
-import { checkCrawl } from '../src/crawlers/sources/check-crawl.js';
-import { buildGolden, readGolden, writeGolden } from '../src/crawlers/sources/golden.js';
-import { findSourceDefinition, sourceRegistry } from '../src/crawlers/sources/index.js';
-import { fixtureHostOf, readSiteMeta, type SiteMeta } from '../src/crawlers/sources/recorded-pages.js';
-import { toSourceConfig } from '../src/crawlers/sources/source-definition.js';
+import { checkCrawl } from '../src/crawlers/source-testing/check-crawl.js';
+import { buildGolden, readGolden, writeGolden } from '../src/crawlers/source-testing/golden.js';
+import { fixtureHostOf, readSiteMeta, type SiteMeta } from '../src/crawlers/source-testing/recorded-pages.js';
+import { findSourceDefinition, sourceRegistry } from '../src/sources/index.js';
+import { toSourceConfig } from '../src/sources/source-definition.js';
+import type { SourceConfig } from '../src/sources/source-schema.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

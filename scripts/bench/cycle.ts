@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
 import type { Database } from '../../src/db/database.js';
+import { type SourceConfig, sourceSchema } from '../../src/sources/source-schema.js';
 import { harvestEmbedded } from '../../src/workers/harvest-run.js';
 import { startSlowHosts } from './slow-hosts.js';
 

@@ -1,4 +1,5 @@
 import type { EnglishState } from '../domain/english/provenance.js';
+import type { Period } from '../domain/period.js';
 import type { Country, EventCountry } from '../domain/types.js';
 import {
   type BulletinLang,
@@ -6,7 +7,6 @@ import {
   countsLineParts,
   countsLineText,
   HOUSE_ORDER,
-  type Period,
 } from './house-format.js';
 import { generateTopics } from './topics.js';
 

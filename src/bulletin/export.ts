@@ -21,6 +21,7 @@ import {
   englishState,
   isSuggestion,
 } from '../domain/english/provenance.js';
+import type { Period } from '../domain/period.js';
 import { type Country, countryCodes, type EventCountry, languageSchema } from '../domain/types.js';
 import {
   assembleBulletin,
@@ -32,7 +33,7 @@ import {
   utcWindow,
 } from './assemble.js';
 import { type BulletinWarning, editorialChecks, looksEnglish } from './checks.js';
-import type { BulletinLang, Period } from './house-format.js';
+import type { BulletinLang } from './house-format.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';

@@ -1,13 +1,8 @@
+import type { Period } from '../domain/period.js';
 import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
 
 /** The bulletin's languages: the release is published in English and in Russian. */
 export type BulletinLang = 'en' | 'ru';
-
-export interface Period {
-  /** ISO dates (YYYY-MM-DD), both days included. */
-  from: string;
-  to: string;
-}
 
 /** The release's order of member states; configurable per bulletin, this is the order CARICC prints. */
 export const HOUSE_ORDER: readonly Country[] = countryCodes;

@@ -1,11 +1,6 @@
+import type { Period } from '../domain/period.js';
 import type { Country, EventCountry } from '../domain/types.js';
-import {
-  ENGLISH_MONTHS,
-  HOUSE_ORDER,
-  headingSpellings,
-  type Period,
-  shortNameSpellings,
-} from './house-format.js';
+import { ENGLISH_MONTHS, HOUSE_ORDER, headingSpellings, shortNameSpellings } from './house-format.js';
 import { repairUrl, UnrepairableUrlError } from './repair-url.js';
 
 export interface ReleaseItem {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadLexicon } from '../config/keywords.js';
-import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
@@ -10,6 +9,7 @@ import { type CrawlRun, createRuns, emptyCrawlStats, finishRun, listBatchRuns } 
 import { articleUrl, storableText } from '../domain/article-input.js';
 import { ISO_DATE_EXPECTED, parseIsoDate } from '../domain/iso-date.js';
 import { languageSchema } from '../domain/types.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
 import { waitForBatch } from '../workers/harvest-run.js';

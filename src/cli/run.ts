@@ -1,10 +1,10 @@
 import type { App } from '../app.js';
-import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { findDueSources } from '../ops/due-sources.js';
 import { checkSourcesHealth } from '../ops/health-check.js';
 import { enqueueScheduleJobs, openScheduleQueue } from '../ops/scheduled-crawls.js';
 import { withSourceLeases } from '../ops/source-lease.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { openQueues } from '../workers/bullmq-transport.js';
 import { type BatchOptions, enqueueHarvest, harvestEmbedded, waitForBatch } from '../workers/harvest-run.js';

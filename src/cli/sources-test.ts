@@ -1,12 +1,12 @@
-import type { SourceConfig } from '../config/source-schema.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { type FixtureServer, startFixtureServer } from '../crawlers/fixture-server.js';
 import { readSavedPage } from '../crawlers/read-saved-page.js';
 import { readRecordedFile } from '../crawlers/recorded-file.js';
-import { checkCrawl } from '../crawlers/sources/check-crawl.js';
-import { sourceRegistry } from '../crawlers/sources/index.js';
-import { type ReadCandidate, readCandidate } from '../crawlers/sources/page-output.js';
-import { toSourceConfig } from '../crawlers/sources/source-definition.js';
+import { checkCrawl } from '../crawlers/source-testing/check-crawl.js';
+import { type ReadCandidate, readCandidate } from '../crawlers/source-testing/page-output.js';
+import { sourceRegistry } from '../sources/index.js';
+import { toSourceConfig } from '../sources/source-definition.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import {
   type CliContext,
   parseVerbArgs,
@@ -90,7 +90,7 @@ function selectSources(ids: string[], all: boolean, sourcesPath: string): Source
     const source = configured.find((s) => s.id === id) ?? declared.find((s) => s.id === id);
     if (!source) {
       throw new UsageError(
-        `unknown source "${id}": not in ${sourcesPath} nor declared in src/crawlers/sources/ (${declared.map((s) => s.id).join(', ')})`,
+        `unknown source "${id}": not in ${sourcesPath} nor declared in src/sources/ (${declared.map((s) => s.id).join(', ')})`,
       );
     }
     return source;

@@ -11,13 +11,13 @@ import {
   visit,
 } from 'yaml';
 import { z } from 'zod';
-import { expandSourceReferences } from '../crawlers/sources/expand-references.js';
+import { expandSourceReferences } from '../sources/expand-references.js';
 import {
   type SourceDefaults,
   type SourcesFile,
   sourceDefaultsSchema,
   sourceSchema,
-} from './source-schema.js';
+} from '../sources/source-schema.js';
 
 export interface ConfigIssue {
   file: string;
@@ -122,7 +122,7 @@ export function parseSourcesYaml(
     throw new SourcesConfigError(issues.filter((issue, i) => issues[i - 1]?.line !== issue.line));
   }
 
-  // `- use: <id>` entries become the declared source (src/crawlers/sources/) with the entry's overrides.
+  // `- use: <id>` entries become the declared source (src/sources/<group>/) with the entry's overrides.
   const expanded = expandSourceReferences(documentValue(doc, positionOf));
   const raw = expanded.raw;
   const unresolved = new Set(expanded.issues.map((issue) => issue.index));

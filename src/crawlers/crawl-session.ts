@@ -1,7 +1,7 @@
-import type { SourceConfig } from '../config/source-schema.js';
 import type { CandidateArticle } from '../db/articles-repo.js';
 import { type CrawlStats, emptyCrawlStats } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { Backlog } from './backlog.js';
 import { errorKindOf, errorSummary } from './crawl-errors.js';
 import type { ExtractArticleInput, ExtractedArticle } from './extract/extract-article.js';

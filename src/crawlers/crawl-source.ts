@@ -1,7 +1,7 @@
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import { type CrawlStats, getRun } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { createCrawlSession } from './crawl-session.js';
 import { type CrawlerDeps, runCrawl } from './crawlee/run-crawl.js';
 import { databaseCrawlPorts } from './db-crawl-ports.js';

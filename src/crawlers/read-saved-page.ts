@@ -1,8 +1,8 @@
 import pino from 'pino';
-import type { SourceConfig } from '../config/source-schema.js';
 import type { CandidateArticle } from '../db/articles-repo.js';
 import type { CrawlStats } from '../db/runs-repo.js';
 import { canonicalizeUrl } from '../domain/canonical-url.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { createCrawlSession, finishCrawlSession, recordFailure } from './crawl-session.js';
 import { decodeHtml } from './extract/decode-html.js';
 import { sharedExtractor } from './extract/isolated-extractor.js';

@@ -1,5 +1,5 @@
-import type { Period } from '../bulletin/house-format.js';
 import type { EnglishSource } from '../domain/english/provenance.js';
+import type { Period } from '../domain/period.js';
 import { searchDocument } from '../domain/search-query.js';
 import type { Queryable } from './database.js';
 import { searchVector } from './search-sql.js';

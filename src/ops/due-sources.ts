@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Queryable } from '../db/database.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 
 /** The latest moment at or before `now` when the schedule fires, in the source's time zone. */
 export function lastFireTime(schedule: string, timezone: string, now: Date): Date {

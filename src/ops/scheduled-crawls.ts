@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import { type SourceConfig, sourceSchema } from '../config/source-schema.js';
 import type { Database, Queryable } from '../db/database.js';
 import { createRuns } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
+import { type SourceConfig, sourceSchema } from '../sources/source-schema.js';
 import { connectionOf, enqueueCrawls, type QueueSettings, type Queues } from '../workers/bullmq-transport.js';
 import { jobCatalog, type ScheduleJob } from '../workers/job-catalog.js';
 import { acquireSourceLease, attachRunToLease } from './source-lease.js';

@@ -1,14 +1,14 @@
-import { type SourceConfig, sourceSchema } from '../config/source-schema.js';
 import { readSavedPage } from '../crawlers/read-saved-page.js';
-import { sourceRegistry } from '../crawlers/sources/index.js';
-import { toSourceConfig } from '../crawlers/sources/source-definition.js';
-import { sourceForUrl } from '../crawlers/sources/source-for-url.js';
+import { sourceForUrl } from '../crawlers/source-for-url.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import { type Actor, auditAction } from '../db/audit-repo.js';
 import type { Database } from '../db/database.js';
 import { findIdByCanonicalUrl } from '../db/items-repo.js';
 import { canonicalizeUrl } from '../domain/canonical-url.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
+import { sourceRegistry } from '../sources/index.js';
+import { toSourceConfig } from '../sources/source-definition.js';
+import { type SourceConfig, sourceSchema } from '../sources/source-schema.js';
 import { processArticle } from '../workers/process-article.js';
 import { checkUrl, type FetchPolicy, FetchRefusedError, fetchPageSafely } from './safe-fetch.js';
 

@@ -1,12 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import type { Role, SessionUser } from '../db/users-repo.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import type { SearchExpansions } from '../domain/search-query.js';
 import type { Logger } from '../logger.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import type { LoginLimiter, LoginLimits } from './auth.js';
 import type { EnglishSupport } from './english.js';
 import type { FetchPolicy } from './safe-fetch.js';

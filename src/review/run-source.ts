@@ -1,7 +1,7 @@
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { withSourceLeases } from '../ops/source-lease.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import type { Queues } from '../workers/bullmq-transport.js';
 import { enqueueHarvest, harvestEmbedded } from '../workers/harvest-run.js';
 

@@ -1,9 +1,9 @@
-import { sourceSchema } from '../config/source-schema.js';
 import { crawlSource } from '../crawlers/crawl-source.js';
 import { runOutcome } from '../crawlers/run-outcome.js';
 import type { Database } from '../db/database.js';
 import { type CrawlRun, emptyCrawlStats, finishRun, getRun, startRun } from '../db/runs-repo.js';
 import type { Logger } from '../logger.js';
+import { sourceSchema } from '../sources/source-schema.js';
 
 export interface RunDeps {
   db: Database;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { loadLexicon } from '../config/keywords.js';
-import type { SourceConfig } from '../config/source-schema.js';
 import type { Database } from '../db/database.js';
 import {
   type CrawlRun,
@@ -12,6 +11,7 @@ import {
 } from '../db/runs-repo.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
 import type { Logger } from '../logger.js';
+import type { SourceConfig } from '../sources/source-schema.js';
 import { type AnalysisThread, startAnalysisThread } from './analysis-thread.js';
 import { enqueueCrawls, type Queues } from './bullmq-transport.js';
 import {

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
-import { sourceSchema } from '../../src/config/source-schema.js';
 import { createUser } from '../../src/db/users-repo.js';
 import { addByUrl } from '../../src/review/add-by-url.js';
 import { DEFAULT_FETCH_POLICY } from '../../src/review/safe-fetch.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 /**

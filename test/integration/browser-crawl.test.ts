@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { extractArticle } from '../../src/crawlers/extract/extract-article.js';
 import { type CrawlStats, createRuns } from '../../src/db/runs-repo.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 /**

@@ -2,11 +2,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
 import { loadSourcesFile } from '../../src/config/sources.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
 import { createRuns } from '../../src/db/runs-repo.js';
+import { type SourceConfig, sourceSchema } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 const log = pino({ level: 'silent' });

@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../src/config/source-schema.js';
 import { loadSourcesFile } from '../../src/config/sources.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
 import { runOutcome } from '../../src/crawlers/run-outcome.js';
 import { createRuns } from '../../src/db/runs-repo.js';
+import type { SourceConfig } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 import { testSource } from '../support/sources.js';
 

@@ -5,10 +5,10 @@ import iconv from 'iconv-lite';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
-import { sourceSchema } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import type { CrawlStats } from '../../src/db/runs-repo.js';
 import { createRuns } from '../../src/db/runs-repo.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 import { processArticle } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
 

@@ -8,11 +8,11 @@ import { constants, createBrotliCompress, createDeflate, createGzip, type Gzip }
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
-import type { SourceConfig } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { runOutcome } from '../../src/crawlers/run-outcome.js';
 import { createRuns, finishRun } from '../../src/db/runs-repo.js';
 import { checkSourcesHealth } from '../../src/ops/health-check.js';
+import type { SourceConfig } from '../../src/sources/source-schema.js';
 import { processArticle } from '../../src/workers/process-article.js';
 import { cliEnv, repoRoot } from '../support/cli.js';
 import { useMigratedDatabase } from '../support/database.js';

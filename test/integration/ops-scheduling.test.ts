@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type SourceConfig, sourceSchema } from '../../src/config/source-schema.js';
 import { createRuns, emptyCrawlStats, finishRun } from '../../src/db/runs-repo.js';
 import { findDueSources } from '../../src/ops/due-sources.js';
 import {
@@ -11,6 +10,7 @@ import {
   syncSchedulers,
 } from '../../src/ops/scheduled-crawls.js';
 import { acquireSourceLease, withSourceLeases } from '../../src/ops/source-lease.js';
+import { type SourceConfig, sourceSchema } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 import { useTestQueues } from '../support/queues.js';
 import { testRedisUrl, uniqueName } from '../support/services.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGolden } from '../../src/crawlers/sources/golden.js';
+import { readGolden } from '../../src/crawlers/source-testing/golden.js';
 import { compareForStory, type StoryEvidence, storyEvidenceOf } from '../../src/domain/stories.js';
 import type { DetectedLanguage } from '../../src/domain/types.js';
 

@@ -1,15 +1,23 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../src/config/source-schema.js';
 import { crawlRequest } from '../../src/crawlers/routes/crawl-request.js';
-import { type ExpectedPage, readExpectations, readerText } from '../../src/crawlers/sources/expectations.js';
-import { sourceRegistry } from '../../src/crawlers/sources/index.js';
-import { formatInZone, type ReadCandidate, readCandidate } from '../../src/crawlers/sources/page-output.js';
-import { readSiteMeta } from '../../src/crawlers/sources/recorded-pages.js';
-import { replayRecorded } from '../../src/crawlers/sources/replay-recorded.js';
-import { toSourceConfig } from '../../src/crawlers/sources/source-definition.js';
+import {
+  type ExpectedPage,
+  readExpectations,
+  readerText,
+} from '../../src/crawlers/source-testing/expectations.js';
+import {
+  formatInZone,
+  type ReadCandidate,
+  readCandidate,
+} from '../../src/crawlers/source-testing/page-output.js';
+import { readSiteMeta } from '../../src/crawlers/source-testing/recorded-pages.js';
+import { replayRecorded } from '../../src/crawlers/source-testing/replay-recorded.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
+import { sourceRegistry } from '../../src/sources/index.js';
+import { toSourceConfig } from '../../src/sources/source-definition.js';
+import type { SourceConfig } from '../../src/sources/source-schema.js';
 
 /**
  * The recorded pages against what a person reads on them (test/fixtures/expectations/, written from the pages,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGolden, readGolden } from '../../src/crawlers/sources/golden.js';
-import { sourceRegistry } from '../../src/crawlers/sources/index.js';
-import { readSiteMeta } from '../../src/crawlers/sources/recorded-pages.js';
-import { toSourceConfig } from '../../src/crawlers/sources/source-definition.js';
+import { buildGolden, readGolden } from '../../src/crawlers/source-testing/golden.js';
+import { readSiteMeta } from '../../src/crawlers/source-testing/recorded-pages.js';
+import { sourceRegistry } from '../../src/sources/index.js';
+import { toSourceConfig } from '../../src/sources/source-definition.js';
 
 // Regenerate a golden file after a deliberate parser change: node --import tsx scripts/record-source.ts ID --update-golden
 describe.each(sourceRegistry.map((definition) => [definition.id, definition] as const))(

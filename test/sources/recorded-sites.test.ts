@@ -6,7 +6,7 @@ import { demoSites } from '../../scripts/fixture-sites/index.js';
 import { recordedSites } from '../../scripts/recorded-sites/index.js';
 import { DEFAULT_FIXTURES_ROOT } from '../../src/crawlers/fixture-server.js';
 import { GZIP_SUFFIX, readRecordedFile } from '../../src/crawlers/recorded-file.js';
-import { readSiteMeta } from '../../src/crawlers/sources/recorded-pages.js';
+import { readSiteMeta } from '../../src/crawlers/source-testing/recorded-pages.js';
 
 /**
  * The reconstructed pages are generated, so that they can be regenerated and reviewed: the declared sources'

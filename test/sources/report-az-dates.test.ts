@@ -5,8 +5,8 @@ import { decodeHtml } from '../../src/crawlers/extract/decode-html.js';
 import { extractArticle } from '../../src/crawlers/extract/extract-article.js';
 import { DEFAULT_FIXTURES_ROOT } from '../../src/crawlers/fixture-server.js';
 import { readSavedPage } from '../../src/crawlers/read-saved-page.js';
-import { sourceRegistry } from '../../src/crawlers/sources/index.js';
-import { toSourceConfig } from '../../src/crawlers/sources/source-definition.js';
+import { sourceRegistry } from '../../src/sources/index.js';
+import { toSourceConfig } from '../../src/sources/source-definition.js';
 
 /**
  * The recorded report.az pages print the day and the time in two list items:

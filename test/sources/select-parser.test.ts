@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../src/config/source-schema.js';
-import { selectParser } from '../../src/crawlers/sources/select-parser.js';
+import { selectParser } from '../../src/crawlers/routes/select-parser.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 
 const source = sourceSchema.parse({
   id: 'versioned',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../src/config/source-schema.js';
 import { loadSourcesFile, parseSourcesYaml, type SourcesConfigError } from '../../src/config/sources.js';
-import { sourceRegistry } from '../../src/crawlers/sources/index.js';
-import { toSourceConfig, toSourceInput } from '../../src/crawlers/sources/source-definition.js';
 import { countryCodes } from '../../src/domain/types.js';
+import { sourceRegistry } from '../../src/sources/index.js';
+import { toSourceConfig, toSourceInput } from '../../src/sources/source-definition.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 
 describe('the declared sources', () => {
   it('are valid sources with unique ids', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sourceRegistry } from '../../src/crawlers/sources/index.js';
+import { sourceRegistry } from '../../src/sources/index.js';
 import { runCli } from '../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'harvest-sources-test-'));

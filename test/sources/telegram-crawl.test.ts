@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../src/config/source-schema.js';
 import { crawlSource } from '../../src/crawlers/crawl-source.js';
 import { type FixtureServer, startFixtureServer } from '../../src/crawlers/fixture-server.js';
-import { findSourceDefinition } from '../../src/crawlers/sources/index.js';
-import { toFixtureUrl } from '../../src/crawlers/sources/recorded-pages.js';
-import { toSourceConfig } from '../../src/crawlers/sources/source-definition.js';
+import { toFixtureUrl } from '../../src/crawlers/source-testing/recorded-pages.js';
 import { createRuns } from '../../src/db/runs-repo.js';
+import { findSourceDefinition } from '../../src/sources/index.js';
+import { toSourceConfig } from '../../src/sources/source-definition.js';
+import type { SourceConfig } from '../../src/sources/source-schema.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 const log = pino({ level: 'silent' });

@@ -70,3 +70,25 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
   for (const node of graph.keys()) if (!index.has(node)) visit(node);
   return cycles;
 }
+
+/** The first folder of a path relative to the graph's root (`db/embedded/x.ts` → `db`), or the file at the root. */
+export function layerOf(path: string): string {
+  return path.split('/')[0]!;
+}
+
+/**
+ * Every import from a module of a listed layer into a layer that layer may not import, as `from → to`.
+ * `allowed` names, per layer, the layers its modules may import (its own included); unlisted layers are free.
+ */
+export function layerViolations(
+  graph: ReadonlyMap<string, readonly string[]>,
+  allowed: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const violations: string[] = [];
+  for (const [from, targets] of graph) {
+    const permitted = allowed[layerOf(from)];
+    if (!permitted) continue;
+    for (const to of targets) if (!permitted.includes(layerOf(to))) violations.push(`${from} → ${to}`);
+  }
+  return violations.sort();
+}

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../src/config/source-schema.js';
 import {
   errorKindOf,
   HttpStatusError,
@@ -15,7 +14,8 @@ import { ExtractionFailedError } from '../../src/crawlers/extract/isolated-extra
 import { declaredLength, readBounded } from '../../src/crawlers/fetch/read-bounded.js';
 import { crawlRequest, parseCrawlRequest, startRequests } from '../../src/crawlers/routes/crawl-request.js';
 import { notTextReason } from '../../src/crawlers/routes/page-content.js';
-import { sourceForUrl } from '../../src/crawlers/sources/source-for-url.js';
+import { sourceForUrl } from '../../src/crawlers/source-for-url.js';
+import { sourceSchema } from '../../src/sources/source-schema.js';
 
 describe('crawl requests', () => {
   it('are checked per label when handled, with defaults filled in', () => {

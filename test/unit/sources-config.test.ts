@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCronError, sourceSchema } from '../../src/config/source-schema.js';
 import {
   type ConfigIssue,
   formatConfigIssues,
@@ -8,6 +7,7 @@ import {
   SourcesConfigError,
   substituteVariables,
 } from '../../src/config/sources.js';
+import { findCronError, sourceSchema } from '../../src/sources/source-schema.js';
 
 const file = 'config/test.yaml';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DiscoveryStrategy } from '../../config/source-schema.js';
+import type { DiscoveryStrategy } from '../../sources/source-schema.js';
 import { InvalidRequestError } from '../crawl-errors.js';
 
 /**

@@ -1,13 +1,13 @@
-import type { SourceConfig } from '../../config/source-schema.js';
 import type { CandidateArticle } from '../../db/articles-repo.js';
+import type { SourceConfig } from '../../sources/source-schema.js';
 import type { CrawlSession } from '../crawl-session.js';
 import type { ExtractArticleInput, ExtractedArticle } from '../extract/extract-article.js';
 import { failedExtraction } from '../extract/extract-article.js';
 import { ExtractionFailedError } from '../extract/isolated-extractor.js';
-import { type SelectedParser, selectParser } from '../sources/select-parser.js';
 import type { RequestOf } from './crawl-request.js';
 import type { FetchedPage } from './fetched-page.js';
 import type { RouteContext } from './route-context.js';
+import { type SelectedParser, selectParser } from './select-parser.js';
 
 /** How one article page is read: the extractor's input with the parser version of the page's date. */
 export interface ArticleReading {
