@@ -27,6 +27,7 @@ import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
 import { processPendingInBatches } from '../src/workers/process-article.js';
 import { type CycleResult, measureCycle } from './bench/cycle.js';
+import { type GrowthResult, measureGrowth } from './bench/growth.js';
 import { type SyntheticArticle, syntheticArticles } from './bench/synthetic-articles.js';
 import { startSyntheticSite } from './bench/synthetic-site.js';
 
@@ -44,15 +45,18 @@ const { values } = parseArgs({
     'cycle-articles': { type: 'string' },
     'cycle-latency-ms': { type: 'string' },
     'profile-workers': { type: 'string' },
+    'growth-sizes': { type: 'string' },
   },
 });
 
-const parts = ['embedded', 'distributed', 'crawl', 'cycle'] as const;
+const parts = ['embedded', 'distributed', 'crawl', 'cycle', 'growth'] as const;
 type Part = (typeof parts)[number];
-/** `--only crawl` (or `embedded,distributed`) measures just those parts while working on one of them. */
+/** What a run without `--only` measures: the growth benchmark fills a store of a million articles, on request. */
+const defaultParts: readonly Part[] = ['embedded', 'distributed', 'crawl', 'cycle'];
+/** `--only crawl` (or `embedded,distributed`, or `growth`) measures just those parts while working on one of them. */
 const selected = new Set<Part>(
   values.only === undefined
-    ? parts
+    ? defaultParts
     : values.only.split(',').map((name) => {
         if (!(parts as readonly string[]).includes(name)) throw new Error(`--only: unknown part "${name}"`);
         return name as Part;
@@ -345,6 +349,26 @@ async function main() {
     say(`  ${embeddedRate.toFixed(0)} articles/s`);
   }
 
+  let growth: GrowthResult[] | undefined;
+  if (selected.has('growth')) {
+    const sizes = (values['growth-sizes'] ?? '10000,1000000').split(',').map(Number);
+    if (sizes.length < 2 || sizes.some((size) => !Number.isInteger(size) || size < 1_000)) {
+      throw new Error('--growth-sizes: two or more store sizes of at least 1000, e.g. 10000,1000000');
+    }
+    say(
+      `growth: the same new articles against stores of ${sizes.map((size) => size.toLocaleString('en')).join(' and ')}…`,
+    );
+    growth = await measureGrowth({
+      adminUrl,
+      suffix,
+      sizes,
+      lexicon,
+      source: benchSource,
+      bodyChars,
+      say,
+    });
+  }
+
   const results = await withBenchDatabase(async (databaseUrl, db) => {
     let distributed: (DistributedResult & { loadRate: number }) | undefined;
     if (selected.has('distributed')) {
@@ -401,7 +425,15 @@ async function main() {
     numerator === undefined || !denominator ? null : round(numerator / denominator);
   const perSecond = (value: number | undefined) => (value === undefined ? null : round(value, 0));
   const megabytes = (bytes: number | undefined) => (bytes === undefined ? null : round(bytes / 2 ** 20, 0));
+  const smallestStore = growth?.[0];
+  const largestStore = growth?.at(-1);
   const figures = {
+    store_growth_1m_vs_10k: ratio(largestStore?.postgresMsPerArticle, smallestStore?.postgresMsPerArticle),
+    store_sizes: growth?.map((result) => result.storedArticles) ?? null,
+    store_postgres_ms_per_article: growth?.map((result) => round(result.postgresMsPerArticle, 3)) ?? null,
+    store_wall_ms_per_article: growth?.map((result) => round(result.wallMsPerArticle, 2)) ?? null,
+    store_fill_seconds: growth?.map((result) => round(result.fillSeconds, 0)) ?? null,
+    store_database_mb: growth?.map((result) => round(result.databaseMegabytes, 0)) ?? null,
     distributed_vs_loop: ratio(distributed?.rate, loopRate),
     embedded_vs_loop: ratio(embeddedRate, loopRate),
     crawl_vs_bare_cheerio: ratio(crawl?.ours.rate, crawl?.bare.rate),
@@ -443,6 +475,10 @@ async function main() {
     [`worker RSS after ${articleCount} ÷ after ${articleCount / 10} (≤ 1.1)`, figures.rss_100k_vs_10k],
     ['re-crawl article pages fetched (= 0)', figures.recrawl_article_fetches],
     ['harvest cycle ÷ slowest single site (≤ 1.5)', figures.cycle_vs_slowest_site],
+    [
+      `Postgres per article, ${largestStore?.storedArticles ?? '1000000'} stored ÷ ${smallestStore?.storedArticles ?? '10000'} (≤ 1.3)`,
+      figures.store_growth_1m_vs_10k,
+    ],
   ];
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const [name, value] of table) out(`${String(name).padEnd(48)} ${value ?? 'not measured'}`);

@@ -18,7 +18,8 @@ export async function lockStories(tx: Queryable): Promise<void> {
 export interface DraftQuery {
   articleId: number;
   simhash: bigint;
-  bandKeys: readonly number[];
+  /** `simhashBandQueryKeys`: its bands in the periods of the near-duplicate window, the index condition. */
+  bandQueryKeys: readonly number[];
   numericFactKeys: readonly string[];
   /** `datedFactQueryKeys`: the numeric facts on the days of the window, the index condition. */
   datedFactQueryKeys: readonly string[];
@@ -26,11 +27,11 @@ export interface DraftQuery {
 }
 
 /**
- * For each draft, the story members that may report the same event: near duplicates (a shared SimHash band finds
- * them through the index, the Hamming distance keeps the true ones: one shared band is chance for about 3% of all
- * members), and members sharing a number or date published within the window (the index finds the members that
- * share one on a day of the window, or undated; the exact window is checked after; an undated draft looks over
- * the weeks before it was found). Ranked as `chooseStory` ranks matches: the smallest distance, then the most
+ * For each draft, the story members that may report the same event: near duplicates published within the
+ * near-duplicate window (a shared SimHash band in a period of the window finds them through the index, the
+ * Hamming distance keeps the true ones), and members sharing a number or date published within the story window
+ * (the index finds the members that share one on a day of the window, or undated; the exact window is checked
+ * after; an undated draft looks over the weeks before it was found). Ranked as `chooseStory` ranks matches: the smallest distance, then the most
  * shared facts.
  */
 export async function findStoryCandidatesOfDrafts(
@@ -73,7 +74,7 @@ export async function findStoryCandidatesOfDrafts(
         drafts.map((draft) => ({
           article_id: draft.articleId,
           simhash: BigInt.asIntN(64, draft.simhash).toString(),
-          bands: draft.bandKeys,
+          bands: draft.bandQueryKeys,
           facts: draft.numericFactKeys,
           fact_days: draft.datedFactQueryKeys,
           published_at: draft.publishedAt,

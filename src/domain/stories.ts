@@ -302,9 +302,45 @@ export function choosePrimary(members: readonly StoryMember[]): number | undefin
   )[0]?.id;
 }
 
-/** Band keys for an index lookup: band `i` with value `v` is `i * 256 + v`, so one integer array holds all eight. */
-export function simhashBandKeys(simhash: bigint): number[] {
-  return simhashBands(simhash, SIMHASH_BANDS).map((value, band) => band * 256 + value);
+/** Days per period of the dated band keys. */
+export const BAND_PERIOD_DAYS = 8;
+/**
+ * How far apart two near duplicates may be published and still be found by the lookup: copies and rewrites of
+ * one report come within days; a text reprinted months later opens a story of its own (identical copies are still
+ * exact duplicates of it, whatever their date).
+ */
+export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
+const BAND_KEYS_PER_PERIOD = SIMHASH_BANDS * 256;
+
+const periodOf = (date: Date): number => Math.floor(dayNumber(date) / BAND_PERIOD_DAYS);
+
+/**
+ * A member's band keys for the index lookup, with the period of days it was published in: band `i` with value
+ * `v` in period `p` is `p * 2048 + i * 256 + v`, so one integer array holds all eight. One shared band is chance
+ * for about 3% of all members; dated, the keys a draft asks for find only the members of the weeks around it, so
+ * the lookup reads what those weeks hold, not 3% of everything ever stored (issue 17).
+ * Same formula as harvest_simhash_band_keys in src/db/migrations/022_dated_simhash_bands.sql (tested).
+ */
+export function simhashBandKeys(simhash: bigint, publishedOrFound: Date): number[] {
+  const base = periodOf(publishedOrFound) * BAND_KEYS_PER_PERIOD;
+  return simhashBands(simhash, SIMHASH_BANDS).map((value, band) => base + band * 256 + value);
+}
+
+/**
+ * The band keys a draft looks up: its bands in every period from `first` to `last` widened by
+ * NEAR_DUPLICATE_WINDOW_DAYS, so that no member published within that window is missed.
+ */
+export function simhashBandQueryKeys(simhash: bigint, first: Date, last = first): number[] {
+  const windowMs = NEAR_DUPLICATE_WINDOW_DAYS * MS_PER_DAY;
+  const from = periodOf(new Date(first.getTime() - windowMs));
+  const to = periodOf(new Date(last.getTime() + windowMs));
+  const bands = simhashBands(simhash, SIMHASH_BANDS);
+  const keys: number[] = [];
+  for (let period = from; period <= to; period++) {
+    for (const [band, value] of bands.entries())
+      keys.push(period * BAND_KEYS_PER_PERIOD + band * 256 + value);
+  }
+  return keys;
 }
 
 const FACT_PREFIXES = {

@@ -20,6 +20,7 @@ import {
   type StoryChoice,
   type StoryEvidence,
   simhashBandKeys,
+  simhashBandQueryKeys,
   storyEvidenceOf,
   UNDATED_LOOKBACK_DAYS,
 } from '../domain/stories.js';
@@ -41,7 +42,10 @@ export interface StoryPlacement {
 export interface StoryDraft {
   articleId: number;
   evidence: StoryEvidence;
+  /** What it is stored with (`simhashBandKeys`). */
   bandKeys: number[];
+  /** The band keys it looks up members by (`simhashBandQueryKeys`). */
+  bandQueryKeys: number[];
   factKeys: string[];
   datedFactKeys: string[];
   /** The dated keys it looks up members by (`datedFactQueryKeys`). */
@@ -133,7 +137,10 @@ function draftOf(article: LockedArticle, simhash: bigint, lang: DetectedLanguage
   return {
     articleId: article.id,
     evidence,
-    bandKeys: simhashBandKeys(simhash),
+    bandKeys: simhashBandKeys(simhash, article.published_at ?? foundAt),
+    bandQueryKeys: article.published_at
+      ? simhashBandQueryKeys(simhash, article.published_at)
+      : simhashBandQueryKeys(simhash, daysBefore(foundAt, UNDATED_LOOKBACK_DAYS), foundAt),
     factKeys: factKeys(facts),
     datedFactKeys: datedFactKeys(numericKeys, article.published_at),
     datedFactQueryKeys: article.published_at
@@ -175,7 +182,7 @@ export async function planStoryPlacements(
     drafts.map((draft) => ({
       articleId: draft.articleId,
       simhash: draft.evidence.simhash!,
-      bandKeys: draft.bandKeys,
+      bandQueryKeys: draft.bandQueryKeys,
       numericFactKeys: numericFactKeys(draft.evidence.facts),
       datedFactQueryKeys: draft.datedFactQueryKeys,
       publishedAt: draft.evidence.publishedAt,

@@ -8,11 +8,13 @@ import {
   datedFactQueryKeys,
   factKeys,
   factsFromKeys,
+  NEAR_DUPLICATE_WINDOW_DAYS,
   nameKey,
   numericFactKeys,
   STORY_WINDOW_DAYS,
   type StoryEvidence,
   simhashBandKeys,
+  simhashBandQueryKeys,
   storyFacts,
   toCommonLatin,
 } from '../../src/domain/stories.js';
@@ -321,8 +323,43 @@ describe('storage keys', () => {
     expect(asked.has(datedFactKeys(['n:297'], tooFar)[0]!)).toBe(false);
   });
 
-  it('encode the eight simhash bands into distinct ranges', () => {
-    const keys = simhashBandKeys(0xff00000000000001n);
-    expect(keys).toEqual([1, 256, 512, 768, 1024, 1280, 1536, 1792 + 255]);
+  it('encode the eight simhash bands into distinct ranges, per period of eight days', () => {
+    const epoch = new Date('1970-01-01T12:00:00Z');
+    expect(simhashBandKeys(0xff00000000000001n, epoch)).toEqual([
+      1,
+      256,
+      512,
+      768,
+      1024,
+      1280,
+      1536,
+      1792 + 255,
+    ]);
+    // 2025-09-20 is day 20351 since 1970-01-01, in period 2543 (20351 / 8, rounded down).
+    const keys = simhashBandKeys(0xff00000000000001n, new Date('2025-09-20T08:00:00Z'));
+    expect(keys[0]).toBe(2543 * 2048 + 1);
+    expect(keys[7]).toBe(2543 * 2048 + 1792 + 255);
+  });
+
+  it('let a draft find members published up to the near-duplicate window away, and not a month away', () => {
+    const simhash = 0x0123456789abcdefn;
+    const draftTime = new Date('2025-09-20T08:00:00Z');
+    const asked = new Set(simhashBandQueryKeys(simhash, draftTime));
+    const day = 86_400_000;
+    for (let offset = -NEAR_DUPLICATE_WINDOW_DAYS; offset <= NEAR_DUPLICATE_WINDOW_DAYS; offset++) {
+      const member = simhashBandKeys(simhash, new Date(draftTime.getTime() + offset * day));
+      expect(member.every((key) => asked.has(key))).toBe(true);
+    }
+    const monthBefore = simhashBandKeys(simhash, new Date(draftTime.getTime() - 31 * day));
+    expect(monthBefore.some((key) => asked.has(key))).toBe(false);
+    // Another fingerprint of the same days shares no key unless it shares a band.
+    const other = simhashBandKeys(0xfedcba9876543210n, draftTime);
+    expect(other.some((key) => asked.has(key))).toBe(false);
+  });
+
+  it('let an undated draft look over the weeks before it was found', () => {
+    const found = new Date('2025-09-20T08:00:00Z');
+    const asked = new Set(simhashBandQueryKeys(5n, new Date(found.getTime() - 45 * 86_400_000), found));
+    expect(simhashBandKeys(5n, new Date('2025-08-10T00:00:00Z')).every((key) => asked.has(key))).toBe(true);
   });
 });
