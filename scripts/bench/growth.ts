@@ -15,12 +15,12 @@
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { SourceConfig } from '../../src/config/source-schema.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import type { CompiledLexicon } from '../../src/domain/keywords.js';
+import type { SourceConfig } from '../../src/sources/source-schema.js';
 import { processArticles } from '../../src/workers/process-article.js';
 import { type SyntheticArticle, syntheticArticles } from './synthetic-articles.js';
 
