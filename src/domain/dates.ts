@@ -1,9 +1,4 @@
-import {
-  ENGLISH_MONTH_ABBREVIATIONS,
-  MONTH_STEMS,
-  RFC_2822_MONTHS,
-  RUSSIAN_MONTH_ABBREVIATIONS,
-} from './text/months.js';
+import { MONTH_ABBREVIATIONS, MONTH_STEMS, monthOfName, RFC_2822_MONTHS } from './text/months.js';
 
 /**
  * Date parsing for article pages: one small parser per textual form, tried in order.
@@ -48,16 +43,8 @@ const ISO_PATTERN =
 // RFC 2822 / HTTP dates ("Mon, 18 Nov 2019 16:07:38 -0600"): a machine format with fixed English month names.
 const RFC_2822_PATTERN =
   /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
-// Month names (stems of every language, whole-word abbreviations) come from the text module: `MONTH_STEMS`.
+// Month names (stems of every language, whole-word abbreviations) come from the text module (`months.ts`).
 // Abbreviations match only as whole words («мар.», «Sept»): as stems they would also match «марок», «separate».
-const MONTH_ABBREVIATIONS = RUSSIAN_MONTH_ABBREVIATIONS.map((russian, i) => [
-  ...russian,
-  ...(ENGLISH_MONTH_ABBREVIATIONS[i] ?? []),
-]);
-
-const monthIndex = (rows: readonly (readonly string[])[]) =>
-  rows.flatMap((words, i) => words.map((word) => [word, i + 1] as const));
-const MONTH_BY_WORD = new Map([...monthIndex(MONTH_STEMS), ...monthIndex(MONTH_ABBREVIATIONS)]);
 const byLengthDescending = (words: string[]) => words.sort((a, b) => b.length - a.length);
 const STEMS = byLengthDescending(MONTH_STEMS.flat());
 const ABBREVIATIONS = byLengthDescending(MONTH_ABBREVIATIONS.flat());
@@ -208,10 +195,7 @@ const TEXT_PARSERS: readonly DateParser[] = [
 export const DATE_PARSERS: readonly DateParser[] = [...MACHINE_PARSERS, ...TEXT_PARSERS];
 
 function monthOfWord(word: string | undefined): number | undefined {
-  const lower = word?.toLowerCase();
-  if (!lower) return undefined;
-  const stem = STEMS.find((candidate) => lower.startsWith(candidate));
-  return MONTH_BY_WORD.get(stem ?? lower.replace(/\.$/, ''));
+  return word ? monthOfName(word) : undefined;
 }
 
 function monthNameParts(

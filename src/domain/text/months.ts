@@ -107,3 +107,23 @@ export const RFC_2822_MONTHS: readonly string[] = ENGLISH_MONTHS.map((name) => n
 export const COMMON_LATIN_MONTH_STEMS: readonly (readonly string[])[] = MONTH_STEMS.map((row) => [
   ...new Set(row.filter((stem) => !stem.includes(' ')).map(toCommonLatin)),
 ]);
+
+/** Russian and English abbreviations together, one row per month: what dates read as whole words. */
+export const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = RUSSIAN_MONTH_ABBREVIATIONS.map(
+  (russian, i) => [...russian, ...(ENGLISH_MONTH_ABBREVIATIONS[i] ?? [])],
+);
+
+const monthIndex = (rows: readonly (readonly string[])[]) =>
+  rows.flatMap((words, i) => words.map((word) => [word, i + 1] as const));
+const MONTH_BY_WORD = new Map([...monthIndex(MONTH_STEMS), ...monthIndex(MONTH_ABBREVIATIONS)]);
+const STEMS_LONGEST_FIRST = MONTH_STEMS.flat().sort((a, b) => b.length - a.length);
+
+/**
+ * The month (1–12) a word names: a word starting with a stem of `MONTH_STEMS` (any case ending: «сентября»,
+ * «sentyabrda»), or an abbreviation, whole or with its dot (`сент.`, `Sept`); undefined for any other word.
+ */
+export function monthOfName(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  const stem = STEMS_LONGEST_FIRST.find((candidate) => lower.startsWith(candidate));
+  return MONTH_BY_WORD.get(stem ?? lower.replace(/\.$/, ''));
+}
