@@ -1,4 +1,5 @@
 import type { Period } from '../domain/period.js';
+import { RUSSIAN_GENITIVE_MONTHS, ENGLISH_MONTHS as TEXT_ENGLISH_MONTHS } from '../domain/text/months.js';
 import { type Country, countryCodes, type EventCountry } from '../domain/types.js';
 
 /** The bulletin's languages: the release is published in English and in Russian. */
@@ -60,35 +61,9 @@ export function shortNameSpellings(): { spelling: string; country: Country }[] {
 }
 
 const MONTHS: Record<BulletinLang, readonly string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  en: TEXT_ENGLISH_MONTHS.map((name) => name[0]!.toUpperCase() + name.slice(1)),
   // Genitive: "с 1 по 30 сентября".
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
+  ru: RUSSIAN_GENITIVE_MONTHS,
 };
 
 export const ENGLISH_MONTHS = MONTHS.en;

@@ -11,6 +11,9 @@ import {
   placeAt,
   shippedPlaceIndex,
 } from './place-index.js';
+import { APOSTROPHE_CLASS_BODY, apostropheRegExp } from './text/apostrophes.js';
+import { stripDiacritics } from './text/fold.js';
+import { REGIONAL_CYRILLIC_FOLDS, TURKIC_LATIN_FOLDS } from './text/letters.js';
 import {
   type Country,
   countryCodes,
@@ -87,26 +90,12 @@ export interface CountryAssignment {
 // ---------------------------------------------------------------------------------------------------------------
 // Folding: one spelling for the many ways the region's names are typed.
 
-const APOSTROPHES = /['’‘ʻʼ`ʹ]/gu;
+const APOSTROPHES = apostropheRegExp('gu');
+/** Regional Cyrillic letters to Russian ones, and the two Turkic Latin letters NFD does not take apart (ə, ı). */
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ү: 'у',
-  ұ: 'у',
-  һ: 'х',
-  ҳ: 'х',
-  ҷ: 'ч',
-  ҹ: 'ч',
-  ӣ: 'и',
-  ӯ: 'у',
-  ў: 'у',
-  і: 'и',
-  ә: 'а',
-  ё: 'е',
-  ə: 'e',
-  ı: 'i',
+  ...REGIONAL_CYRILLIC_FOLDS,
+  ə: TURKIC_LATIN_FOLDS.ə!,
+  ı: TURKIC_LATIN_FOLDS.ı!,
 };
 const FOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
 
@@ -140,7 +129,7 @@ export function foldWord(word: string): string {
 
 function foldMarkedWord(word: string): string {
   return word
-    .replace(NON_ASCII_LATIN, (char) => char.normalize('NFD').replace(/\p{M}/gu, ''))
+    .replace(NON_ASCII_LATIN, stripDiacritics)
     .toLowerCase()
     .replace(/(?<=\p{Script=Latin})['’]s$/u, '')
     .replace(APOSTROPHES, '')
@@ -155,12 +144,10 @@ interface Token {
 /** Links and @handles name channels, not places (`t.me/moscowtop`). */
 const LINK_OR_HANDLE = /(?:https?:\/\/|www\.|t\.me\/|@)\S+/giu;
 
+const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}${APOSTROPHE_CLASS_BODY}]+`, 'gu');
+
 function tokenize(text: string): Token[] {
-  const words =
-    text
-      .normalize('NFC')
-      .replace(LINK_OR_HANDLE, ' ')
-      .match(/[\p{L}\p{M}\p{N}'’‘ʻʼ`ʹ]+/gu) ?? [];
+  const words = text.normalize('NFC').replace(LINK_OR_HANDLE, ' ').match(WORD) ?? [];
   return words
     .map((word) => ({ raw: word.replace(APOSTROPHES, ''), folded: foldWord(word) }))
     .filter((token) => token.folded !== '');

@@ -1,3 +1,5 @@
+import { APOSTROPHE_CLASS_BODY } from './text/apostrophes.js';
+
 /**
  * Lines of an article body that are not its text: photo and video credits, bylines, source and copyright notes,
  * and the author's name signed under the last paragraph. News sites of the region print them as paragraphs of
@@ -6,7 +8,7 @@
  * plus a credit glued after the last sentence of a paragraph; a sentence that merely starts with «Фото» stays.
  */
 
-const LETTERS = "\\p{L}\\p{M}'’ʻʼ`";
+const LETTERS = `\\p{L}\\p{M}${APOSTROPHE_CLASS_BODY}`;
 const WORD = `[${LETTERS}.-]+`;
 // «Фото:», «Фото —», «Photo |», «Foto/»: the separator after a label.
 const SEPARATOR = '\\s*[:：—–|/©-]';

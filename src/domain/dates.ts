@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS, MONTH_STEMS, monthOfName, RFC_2822_MONTHS } from './text/months.js';
+
 /**
  * Date parsing for article pages: one small parser per textual form, tried in order.
  * Each parser yields wall-clock parts and, when the text states it, a UTC offset;
@@ -41,48 +43,8 @@ const ISO_PATTERN =
 // RFC 2822 / HTTP dates ("Mon, 18 Nov 2019 16:07:38 -0600"): a machine format with fixed English month names.
 const RFC_2822_PATTERN =
   /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
-const RFC_2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/**
- * Month names, one row per month: Russian (also Kyrgyz, Tajik and Uzbek Cyrillic, which borrow its names),
- * Kazakh (Cyrillic, the 2018 Latin with acute accents and the 2021 Latin with ä ü ū ı ş), Uzbek (the
- * current Latin spelling «sentabr», «oktabr» and the older «sentyabr»), Azerbaijani Latin, Turkmen, English,
- * and the Kyrgyz traditional names («аяк оона», «жалган куран»…). A word is a month when it starts with a
- * stem, so case endings match too: «сентября», «сентябри», «sentyabrda», «sentýabr», «аяк оонанын».
- */
-const MONTH_STEMS: readonly (readonly string[])[] = [
-  ['январ', 'қаңтар', 'qantar', 'qañtar', 'yanvar', 'ýanwar', 'үчтүн ай', 'january'],
-  ['феврал', 'ақпан', 'aqpan', 'fevral', 'fewral', 'бирдин ай', 'february'],
-  ['март', 'наурыз', 'nauryz', 'mart', 'жалган куран', 'march'],
-  ['апрел', 'сәуір', 'sáuir', 'säuır', 'säuir', 'sauir', 'aprel', 'чын куран', 'april'],
-  ['май', 'мая', 'мамыр', 'mamyr', 'may', 'maý', 'бугу'],
-  ['июн', 'маусым', 'mausym', 'iyun', 'iýun', 'кулжа', 'june'],
-  ['июл', 'шілде', 'shilde', 'şılde', 'iyul', 'iýul', 'теке', 'july'],
-  ['август', 'тамыз', 'tamyz', 'avgust', 'avqust', 'awgust', 'баш оона', 'august'],
-  ['сентябр', 'сентабр', 'қыркүйек', 'qyrkúiek', 'qyrküiek', 'qyrkuiek', 'sentyabr', 'sentabr', 'sentýabr', 'аяк оона', 'september'],
-  ['октябр', 'октабр', 'қазан', 'qazan', 'oktyabr', 'oktabr', 'oktýabr', 'тогуздун ай', 'october'],
-  ['ноябр', 'қараша', 'qarasha', 'qaraşa', 'noyabr', 'noýabr', 'жетинин ай', 'november'],
-  ['декабр', 'желтоқсан', 'jeltoqsan', 'dekabr', 'бештин ай', 'december'],
-]; // biome-ignore format: one row per month reads better packed
+// Month names (stems of every language, whole-word abbreviations) come from the text module (`months.ts`).
 // Abbreviations match only as whole words («мар.», «Sept»): as stems they would also match «марок», «separate».
-const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
-  ['янв', 'jan'],
-  ['фев', 'feb'],
-  ['мар', 'mar'],
-  ['апр', 'apr'],
-  [],
-  ['jun'],
-  ['jul'],
-  ['авг', 'aug'],
-  ['сен', 'сент', 'sep', 'sept'],
-  ['окт', 'oct'],
-  ['ноя', 'nov'],
-  ['дек', 'dec'],
-];
-
-const monthIndex = (rows: readonly (readonly string[])[]) =>
-  rows.flatMap((words, i) => words.map((word) => [word, i + 1] as const));
-const MONTH_BY_WORD = new Map([...monthIndex(MONTH_STEMS), ...monthIndex(MONTH_ABBREVIATIONS)]);
 const byLengthDescending = (words: string[]) => words.sort((a, b) => b.length - a.length);
 const STEMS = byLengthDescending(MONTH_STEMS.flat());
 const ABBREVIATIONS = byLengthDescending(MONTH_ABBREVIATIONS.flat());
@@ -233,10 +195,7 @@ const TEXT_PARSERS: readonly DateParser[] = [
 export const DATE_PARSERS: readonly DateParser[] = [...MACHINE_PARSERS, ...TEXT_PARSERS];
 
 function monthOfWord(word: string | undefined): number | undefined {
-  const lower = word?.toLowerCase();
-  if (!lower) return undefined;
-  const stem = STEMS.find((candidate) => lower.startsWith(candidate));
-  return MONTH_BY_WORD.get(stem ?? lower.replace(/\.$/, ''));
+  return word ? monthOfName(word) : undefined;
 }
 
 function monthNameParts(

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { unifyApostrophes } from './text/apostrophes.js';
+import {
+  ARABIC_MARKS_CLASS_BODY,
+  ARABIC_SCRIPT_FOLDS,
+  INVISIBLE_CLASS_BODY,
+  REGIONAL_CYRILLIC_FOLDS,
+  TURKIC_LATIN_DIGRAPH_FOLDS,
+  TURKIC_LATIN_FOLDS,
+} from './text/letters.js';
 import { type Language, languageCodes } from './types.js';
 
 /**
@@ -117,10 +126,9 @@ export interface CompiledLexicon {
   lookalikes: readonly CompiledLookalikes[];
 }
 
-const apostrophes = /[ʻʼʹ'‘’`´′]/g;
-
 /**
- * Letters folded to a common form, so that one term reaches every way the region writes a word:
+ * Letters folded to a common form (the text module's tables), so that one term reaches every way the region
+ * writes a word:
  * - Kazakh Latin of 2018 (á ǵ ń ó ú) and of 2021 (ä ğ ñ ö ü ū ş ç) meet (tárkilendi, tärkılendı → tarkilendi);
  * - Turkmen and Azerbaijani letters fold the same way (neşe, nəşə → neshe; narkotiklərin → narkotiklerin), which
  *   also reaches Azerbaijani typed without its letters, e for ə being the usual stand-in;
@@ -130,52 +138,15 @@ const apostrophes = /[ʻʼʹ'‘’`´′]/g;
  *   yeh and Kazakh ە become the letters Persian and Arabic keyboards type for them, tatweel and vowel marks go.
  * Turkmen ý (a consonant) and Kazakh 2018 ý (the vowel у) stay apart: terms spell both where it matters.
  */
+const latinFolds = Object.fromEntries(Object.entries(TURKIC_LATIN_FOLDS).filter(([char]) => char !== 'ý'));
 const foldedLetters: Readonly<Record<string, string>> = {
-  á: 'a',
-  ä: 'a',
-  ǵ: 'g',
-  ğ: 'g',
-  ń: 'n',
-  ñ: 'n',
-  ň: 'n',
-  ó: 'o',
-  ö: 'o',
-  ú: 'u',
-  ü: 'u',
-  ū: 'u',
-  ş: 'sh',
-  ç: 'ch',
-  ə: 'e',
-  ž: 'zh',
-  ә: 'а',
-  ғ: 'г',
-  қ: 'к',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  һ: 'х',
-  і: 'и',
-  ҳ: 'х',
-  ҷ: 'ч',
-  ӣ: 'и',
-  ӯ: 'у',
-  ў: 'у',
-  җ: 'ж',
-  ҝ: 'к',
-  ҹ: 'ч',
-  ј: 'й',
-  ٴ: '',
-  ٵ: 'ا',
-  ٶ: 'و',
-  ٷ: 'ۇ',
-  ٸ: 'ى',
-  ک: 'ك',
-  ی: 'ى',
-  ي: 'ى',
-  ە: 'ه',
+  ...latinFolds,
+  ...TURKIC_LATIN_DIGRAPH_FOLDS,
+  ...REGIONAL_CYRILLIC_FOLDS,
+  ...ARABIC_SCRIPT_FOLDS,
 };
-const foldable = new RegExp(`[${Object.keys(foldedLetters).join('')}]|[\\u0640\\u064b-\\u0652]`, 'g');
+const foldable = new RegExp(`[${Object.keys(foldedLetters).join('')}]|[${ARABIC_MARKS_CLASS_BODY}]`, 'g');
+const invisible = new RegExp(`[${INVISIBLE_CLASS_BODY}]`, 'g');
 
 /**
  * Brings text and terms to one comparable form: links dropped (their slugs would repeat the text), NFC, lower case,
@@ -184,17 +155,16 @@ const foldable = new RegExp(`[${Object.keys(foldedLetters).join('')}]|[\\u0640\\
  * collapsed so that phrases match across line breaks.
  */
 export function normalizeForMatching(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .normalize('NFC')
-    .replace(/İ/g, 'i')
-    .toLowerCase()
-    .replace(/\u0307/g, '')
-    .replace(/ı/g, 'i')
-    .replace(/ё/g, 'е')
-    .replace(apostrophes, "'")
+  return unifyApostrophes(
+    text
+      .replace(/https?:\/\/\S+/g, ' ')
+      .normalize('NFC')
+      .replace(/İ/g, 'i')
+      .toLowerCase()
+      .replace(/\u0307/g, ''),
+  )
     .replace(foldable, (char) => foldedLetters[char] ?? '')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(invisible, '')
     .replace(/\s+/g, ' ');
 }
 

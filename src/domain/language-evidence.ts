@@ -1,3 +1,4 @@
+import { APOSTROPHE_CLASS_BODY } from './text/apostrophes.js';
 import type { Language, Script } from './types.js';
 
 /** The scripts the region's languages are written in; `Zyyy` (no letters) has no evidence. */
@@ -44,7 +45,7 @@ export const letterSigns: Readonly<Record<LetteredScript, Readonly<Record<string
   // vowel before consonants. Counted apart from other ъ, or one seizure report (изъято) reads as Bulgarian.
   Cyrl: { VV: /([аэоөуүы])\1/gu, ъV: /ъ(?=[еёюя])/gu },
   Latn: {
-    oʻ: /[og][ʻʼ'‘’`´](?=\p{L})|(?<=\p{L})[ʻʼ](?=\p{L})/gu,
+    oʻ: new RegExp(`[og][${APOSTROPHE_CLASS_BODY}](?=\\p{L})|(?<=\\p{L})[ʻʼ](?=\\p{L})`, 'gu'),
     CyC: /(?<=[bcdfghjklmnpqrstvwxzçşňž])y(?=[bcdfghjklmnpqrstvwxzçşňž])/gu,
   },
   Arab: {},

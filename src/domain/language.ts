@@ -13,6 +13,7 @@ import {
   rareScriptPriorNats,
   UNUSED_LETTER_RATE,
 } from './language-evidence.js';
+import { APOSTROPHE_CLASS_BODY } from './text/apostrophes.js';
 import {
   type Language,
   type LanguageResult,
@@ -55,7 +56,7 @@ const scriptLetter: Readonly<Record<LetteredScript, RegExp>> = {
 const letteredScripts = Object.keys(scriptLetter) as LetteredScript[];
 
 /** Letters, combining marks and the apostrophes that are part of Uzbek and Turkic words. */
-const wordPattern = /[\p{L}\p{M}ʻʼ'‘’`´]+/gu;
+const wordPattern = new RegExp(`[\\p{L}\\p{M}${APOSTROPHE_CLASS_BODY}]+`, 'gu');
 
 /** Each character's index in `letteredScripts` where it is a letter of one of them, else -1. */
 const scriptIndexOfLetter = new CharacterClasses((char) =>

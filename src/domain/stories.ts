@@ -6,9 +6,10 @@ import {
   simhashBands,
 } from './fingerprint.js';
 import { digitsForNumberWords, isCalendarWord, latinCIsJ, withoutDateline } from './story-english.js';
-import { toCommonLatin } from './story-latin.js';
 import { type Amount, matchAmounts, readStoryNumbers } from './story-numbers.js';
 import { placeOf } from './story-places.js';
+import { APOSTROPHE_CLASS_BODY } from './text/apostrophes.js';
+import { toCommonLatin } from './text/transliterate.js';
 import type { DetectedLanguage } from './types.js';
 
 /**
@@ -90,7 +91,7 @@ export function nameKey(word: string, lang?: DetectedLanguage | null): string | 
   return key.length >= 3 ? key : undefined;
 }
 
-const WORD = /[\p{L}'ʻʼ‘’]+/gu;
+const WORD = new RegExp(`[\\p{L}${APOSTROPHE_CLASS_BODY}]+`, 'gu');
 // Quotation marks are left out: they open names (`«Дәрмек»`, `"Hydra"`) far more often than sentences.
 const SENTENCE_END = /(?:^|[.!?…:;()[\]|*#\n–—])\s*$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -105,7 +106,7 @@ function keyOfWord(word: string, next: string | undefined, lang: DetectedLanguag
 }
 
 /** The word after a match when only a hyphen or a space stands between (`Issyk-Kul`, `Jalal-Abad`). */
-const NEXT_WORD = /^[ -]([\p{L}'ʻʼ‘’]+)/u;
+const NEXT_WORD = new RegExp(`^[ -]([\\p{L}${APOSTROPHE_CLASS_BODY}]+)`, 'u');
 
 function readNames(text: string, lang?: DetectedLanguage | null): Pick<StoryFacts, 'names' | 'leadingWords'> {
   const names: string[] = [];

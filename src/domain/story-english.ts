@@ -1,6 +1,7 @@
-import { toCommonLatin } from './story-latin.js';
 import { monthOf } from './story-numbers.js';
 import { placeOf } from './story-places.js';
+import { ENGLISH_MONTH_ABBREVIATIONS, ENGLISH_MONTHS } from './text/months.js';
+import { toCommonLatin } from './text/transliterate.js';
 import type { DetectedLanguage } from './types.js';
 
 /**
@@ -84,11 +85,15 @@ export function digitsForNumberWords(text: string): string {
 }
 
 /** English month and weekday names and their abbreviations: capitalised, never names of people or places. */
-const CALENDAR_WORDS =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  ...ENGLISH_MONTHS,
+  ...ENGLISH_MONTH_ABBREVIATIONS.flat(),
+  ...WEEKDAYS,
+]);
 
 export function isCalendarWord(word: string): boolean {
-  return CALENDAR_WORDS.test(word.toLowerCase());
+  return CALENDAR_WORDS.has(word.toLowerCase());
 }
 
 /** Whether a language uses Latin `c` for the sound of English `j` (`Gəncə` Ganja, `Cəlilabad` Jalilabad). */

@@ -1,3 +1,4 @@
+import { COMMON_LATIN_MONTH_STEMS, ENGLISH_MONTH_ABBREVIATIONS } from './text/months.js';
 import type { DetectedLanguage } from './types.js';
 
 /**
@@ -20,35 +21,12 @@ export interface StoryNumbers {
   dates: string[];
 }
 
-/** Month-name stems in the common Latin spelling, index 0 = January; Kazakh has its own names. */
-const MONTH_STEMS: readonly string[][] = [
-  ['yanvar', 'ianvar', 'january', 'kantar'],
-  ['fevral', 'february', 'akpan'],
-  ['mart', 'march', 'nauryz'],
-  ['aprel', 'april', 'sauir'],
-  ['may', 'mai', 'mamyr'],
-  ['iyun', 'june', 'mausym'],
-  ['iyul', 'july', 'shilde'],
-  ['avgust', 'avkust', 'august', 'tamyz'],
-  ['sentyabr', 'sentabr', 'september', 'kyrkuyek'],
-  ['oktyabr', 'oktabr', 'october', 'kazan'],
-  ['noyabr', 'november', 'karasha'],
-  ['dekabr', 'december', 'zheltoksan'],
-];
+/** Month-name stems in the common Latin spelling (the text module's table), index 0 = January. */
+const MONTH_STEMS = COMMON_LATIN_MONTH_STEMS;
 /** English abbreviations, read only with their dot (`Sept. 23`, `Aug.12`): `mar` or `dec` alone are words. */
-const MONTH_ABBREVIATIONS: ReadonlyArray<[string, number]> = [
-  ['jan', 1],
-  ['feb', 2],
-  ['mar', 3],
-  ['apr', 4],
-  ['jun', 6],
-  ['jul', 7],
-  ['aug', 8],
-  ['sept?', 9],
-  ['oct', 10],
-  ['nov', 11],
-  ['dec', 12],
-];
+const MONTH_ABBREVIATIONS: ReadonlyArray<[string, number]> = ENGLISH_MONTH_ABBREVIATIONS.flatMap((row, i) =>
+  row.map((abbreviation) => [abbreviation, i + 1] as [string, number]),
+).sort(([a], [b]) => b.length - a.length);
 const monthAlternation = MONTH_STEMS.flat().join('|');
 const abbreviationAlternation = MONTH_ABBREVIATIONS.map(([stem]) => stem).join('|');
 

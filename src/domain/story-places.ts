@@ -1,4 +1,4 @@
-import { toCommonLatin } from './story-latin.js';
+import { toCommonLatin } from './text/transliterate.js';
 
 /**
  * Places of the region whose spellings a consonant frame (`nameKey`) cannot tie: names too short to key

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteerPlaceToEnglish } from '../../src/domain/english/gazetteer-english.js';
 import { defaultPlaceToEnglish, exonymOf } from '../../src/domain/english/place-names.js';
-import { transliterate } from '../../src/domain/english/transliterate.js';
+import { transliterate } from '../../src/domain/text/transliterate.js';
 
 describe('transliterate', () => {
   it('reads each Cyrillic alphabet with its own letters', () => {

@@ -1,9 +1,11 @@
 import { foldWord } from '../country.js';
 import placesFile from '../gazetteer-data/places.json' with { type: 'json' };
 import { baseForms, stemOf } from '../place-index.js';
+import { APOSTROPHE_CLASS_BODY } from '../text/apostrophes.js';
+import { stripDiacritics } from '../text/fold.js';
+import { transliterate } from '../text/transliterate.js';
 import type { Language } from '../types.js';
 import { defaultPlaceToEnglish, exonymOf, type PlaceToEnglish } from './place-names.js';
-import { transliterate } from './transliterate.js';
 
 /**
  * A place's English name from the shipped gazetteer (GeoNames, src/domain/gazetteer-data/places.json): each row's
@@ -43,9 +45,7 @@ const NON_ASCII = /[^\x00-\x7f]/u;
  */
 const inEnglishLetters = (named: Named) => {
   const english = named.english.replace(/^~/, '');
-  return NON_ASCII.test(english)
-    ? transliterate(english, named.lang).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
-    : english;
+  return NON_ASCII.test(english) ? stripDiacritics(transliterate(english, named.lang)) : english;
 };
 
 interface Named {
@@ -153,7 +153,7 @@ export const gazetteerPlaceToEnglish: PlaceToEnglish = (name: string, lang: Lang
   return unit ? `${english} ${unit}` : english;
 };
 
-const CAPITALISED_WORD = /[\p{Lu}][\p{L}\p{M}'’ʻ-]{2,}/gu;
+const CAPITALISED_WORD = new RegExp(`[\\p{Lu}][\\p{L}\\p{M}${APOSTROPHE_CLASS_BODY}-]{2,}`, 'gu');
 
 /**
  * The first place of the title (else of the body) in the item's own country that the gazetteer knows — or the

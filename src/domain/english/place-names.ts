@@ -1,6 +1,6 @@
+import { transliterate } from '../text/transliterate.js';
 import type { Language } from '../types.js';
 import { foldTerm } from './term-matching.js';
-import { transliterate } from './transliterate.js';
 
 /**
  * A place's English name: `PlaceToEnglish` is what the suggestion takes (by default

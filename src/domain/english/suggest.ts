@@ -1,3 +1,4 @@
+import { transliterate } from '../text/transliterate.js';
 import type { Language } from '../types.js';
 import { listPhrases, seizurePhrase } from './amounts.js';
 import { classifyEvent, type EventClassification, type EventEvidence } from './event-type.js';
@@ -6,7 +7,6 @@ import { knownPlaceToEnglish, placeInText } from './gazetteer-english.js';
 import type { Agency, ClassifiedEventType, EnglishGlossary, EventType } from './glossary.js';
 import { findGlossaryHits } from './glossary-hits.js';
 import type { PlaceToEnglish } from './place-names.js';
-import { transliterate } from './transliterate.js';
 
 /**
  * An English title and gist for an item that has no English report, built from the item itself:

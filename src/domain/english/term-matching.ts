@@ -1,3 +1,5 @@
+import { isApostrophe, unifyApostrophes } from '../text/apostrophes.js';
+import { INVISIBLE_CLASS_BODY } from '../text/letters.js';
 /**
  * Finding glossary terms in a text while keeping the offsets of the original text (for highlighting).
  *
@@ -24,13 +26,13 @@ export interface FoldedText {
   ends: readonly number[];
 }
 
-const APOSTROPHES = new Set(['ʻ', 'ʼ', 'ʹ', "'", '‘', '’', '`', '´', '′']);
-const DROPPED = new Set(['\u0307', '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+/** The combining dot lower-casing `İ` leaves, and the invisible characters. */
+const DROPPED = new RegExp(`^[\\u0307${INVISIBLE_CLASS_BODY}]$`, 'u');
 
 /** One original character's folded form ('' when it is dropped). */
 function foldCharacter(char: string): string {
-  if (APOSTROPHES.has(char)) return "'";
-  if (DROPPED.has(char)) return '';
+  if (isApostrophe(char)) return "'";
+  if (DROPPED.test(char)) return '';
   if (char === 'İ' || char === 'ı' || char === 'I') return 'i';
   const lower = char.toLowerCase();
   return lower === 'ё' ? 'е' : lower;
@@ -102,7 +104,7 @@ function compileTerm(term: string, ref: number): CompiledTerm | undefined {
     const stem = part.endsWith('*');
     const word = stem ? part.slice(0, -1) : part;
     // Punctuation around a word of a term is ignored, as it is in the text.
-    const cleaned = wordsOf(word.replace(/[ʻʼʹ‘’`´′]/g, "'"))
+    const cleaned = wordsOf(unifyApostrophes(word))
       .map((w) => w.text)
       .join('');
     if (cleaned === '') continue;

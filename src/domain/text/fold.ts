@@ -1,3 +1,6 @@
+import { APOSTROPHE_CHARACTERS } from './apostrophes.js';
+import { REGIONAL_CYRILLIC_FOLDS, TURKIC_LATIN_DIGRAPH_FOLDS, TURKIC_LATIN_FOLDS } from './letters.js';
+
 /**
  * Letter folding: one spelling for the many ways the region's words are typed, for matching words (seizure facts)
  * and for searching them (the full-text index folds the stored text with the same table in SQL, see
@@ -15,57 +18,15 @@
 
 /** Characters folded to one other character or dropped (''), applied after lower-casing. */
 export const SINGLE_LETTER_FOLDS: Readonly<Record<string, string>> = {
-  ı: 'i',
-  ə: 'e',
-  ä: 'a',
-  á: 'a',
-  ö: 'o',
-  ó: 'o',
-  ü: 'u',
-  ú: 'u',
-  ū: 'u',
-  ñ: 'n',
-  ň: 'n',
-  ń: 'n',
-  ý: 'y',
-  ğ: 'g',
-  ǵ: 'g',
-  é: 'e',
-  í: 'i',
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ү: 'у',
-  ұ: 'у',
-  һ: 'х',
-  ҳ: 'х',
-  ҷ: 'ч',
-  ҹ: 'ч',
-  җ: 'ж',
-  ӣ: 'и',
-  ӯ: 'у',
-  ў: 'у',
-  і: 'и',
-  ә: 'а',
-  ё: 'е',
-  ҝ: 'г',
-  ј: 'й',
+  ...TURKIC_LATIN_FOLDS,
+  ...REGIONAL_CYRILLIC_FOLDS,
   // Apostrophes, and the combining dot that lower-casing `İ` leaves in JavaScript.
-  "'": '',
-  ʻ: '',
-  ʼ: '',
-  '‘': '',
-  '’': '',
-  '`': '',
-  '´': '',
-  ʹ: '',
-  '′': '',
+  ...Object.fromEntries([...APOSTROPHE_CHARACTERS].map((char) => [char, ''])),
   '\u0307': '',
 };
 
 /** Letters folded to two letters (SQL's `translate` maps one character to one, so these are `replace`d). */
-export const DOUBLE_LETTER_FOLDS: Readonly<Record<string, string>> = { ş: 'sh', ç: 'ch', ž: 'zh' };
+export const DOUBLE_LETTER_FOLDS: Readonly<Record<string, string>> = TURKIC_LATIN_DIGRAPH_FOLDS;
 
 const FOLDABLE = new RegExp(
   `[${[...Object.keys(SINGLE_LETTER_FOLDS), ...Object.keys(DOUBLE_LETTER_FOLDS)].join('')}]`,
@@ -102,4 +63,12 @@ export function searchFoldSql(column: string): string {
     (sql, [char, folded]) => `replace(${sql}, ${sqlString(char)}, ${sqlString(folded)})`,
     translated,
   );
+}
+
+/**
+ * The text without its combining marks (`ş`→`s`, `ý`→`y`, `é`→`e`, `й`→`и`): NFD, marks dropped, NFC again. The
+ * gazetteer's folding applies it to Latin letters only; `ə` and `ı` have no decomposition and stay.
+ */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }

@@ -1,3 +1,4 @@
+import { APOSTROPHE_CLASS_BODY } from './apostrophes.js';
 import { foldText } from './fold.js';
 
 /**
@@ -31,7 +32,10 @@ function foldWord(word: string): string {
   return folded;
 }
 
-const TOKEN = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+(?:['ʻʼ‘’`´ʹ′][\p{L}\p{M}]+)*)|(\S)/gu;
+const TOKEN = new RegExp(
+  `(\\d+(?:[.,]\\d+)*)|([\\p{L}\\p{M}]+(?:[${APOSTROPHE_CLASS_BODY}][\\p{L}\\p{M}]+)*)|(\\S)`,
+  'gu',
+);
 
 export function tokenize(text: string): Token[] {
   const normalized = text.normalize('NFC');

@@ -1,6 +1,12 @@
 import type { Language } from '../types.js';
+import { dropApostrophes, unifyApostrophes } from './apostrophes.js';
 
 /**
+ * Cyrillic and the Turkic Latin alphabets in Latin letters, two ways, both built on one Russian table
+ * (`RUSSIAN_TO_LATIN`, BGN/PCGN without diacritics):
+ * - `transliterate`: names of the region in English letters, per language (English suggestions);
+ * - `toCommonLatin`: one lower-case ASCII spelling shared by every script, for comparing reports (stories).
+ *
  * Names of the region in English letters: a scholarly-ish transliteration of Cyrillic (per language: Kazakh қ is
  * q, Kyrgyz ж is j, Tajik ҷ is j) and of the Turkic Latin alphabets (Azerbaijani ə → a, c → j, x → kh, q → g;
  * Turkmen ş → sh, ý → y; Uzbek oʻ → o, gʻ → gh, x → kh): Шымкент → Shymkent, Хуҷанд → Khujand,
@@ -8,7 +14,7 @@ import type { Language } from '../types.js';
  * щ → shch, й → y). English text is left as it is.
  */
 
-const RUSSIAN: Readonly<Record<string, string>> = {
+export const RUSSIAN_TO_LATIN: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',
@@ -70,11 +76,10 @@ const LATIN: Readonly<Partial<Record<Language, Readonly<Record<string, string>>>
 const ANY_CYRILLIC: Readonly<Record<string, string>> = Object.assign(
   {},
   ...Object.values(CYRILLIC_EXTRA).reverse(),
-  RUSSIAN,
+  RUSSIAN_TO_LATIN,
 );
 
 const VOWELS = new Set([...'аеёиоуыэюяәөүұіӣӯў']);
-const APOSTROPHE = /[ʻʼʹ‘’`´′]/g;
 
 function isUpper(char: string): boolean {
   return char !== char.toLowerCase() && char === char.toUpperCase();
@@ -87,7 +92,7 @@ function withCase(source: string, replacement: string, wordUpper: boolean): stri
 }
 
 function cyrillicMap(lang: Language): Readonly<Record<string, string>> {
-  return { ...RUSSIAN, ...(CYRILLIC_EXTRA[lang] ?? {}) };
+  return { ...RUSSIAN_TO_LATIN, ...(CYRILLIC_EXTRA[lang] ?? {}) };
 }
 
 /** Russian and Uzbek write initial е (and е after a vowel or a sign) as ye: Екатеринбург, Ереван. */
@@ -99,7 +104,7 @@ function yeAt(lang: Language, previous: string | undefined): boolean {
 }
 
 function transliterateWord(word: string, lang: Language): string {
-  const chars = [...word.replace(APOSTROPHE, "'")];
+  const chars = [...unifyApostrophes(word)];
   const wordUpper = chars.filter((char) => /\p{L}/u.test(char)).length > 1 && word === word.toUpperCase();
   const cyrillic = cyrillicMap(lang);
   const latin = LATIN[lang] ?? LATIN.aze!;
@@ -135,5 +140,58 @@ export function transliterate(text: string, lang: Language): string {
     .normalize('NFC')
     .split(/(\s+|-)/)
     .map((part) => (/\p{L}/u.test(part) ? transliterateWord(part, lang) : part))
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One Latin spelling for every script, shared by the story rules: Russian, Kazakh, Kyrgyz, Tajik and Cyrillic
+// Uzbek letters by the usual English romanisation (`ж` zh, `х` kh, `ш` sh), the Latin alphabets of Azerbaijani,
+// Turkmen and Uzbek folded to ASCII the same way (`ş` sh, `x` kh, `q` k).
+
+const COMMON_LATIN_CYRILLIC: Readonly<Record<string, string>> = {
+  ...RUSSIAN_TO_LATIN,
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'n',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  ҳ: 'h',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
+  ў: 'u',
+  ҝ: 'g',
+  ј: 'y',
+  ҹ: 'j',
+  җ: 'zh',
+};
+
+const COMMON_LATIN_LATIN: Readonly<Record<string, string>> = {
+  ə: 'a',
+  ä: 'a',
+  ı: 'i',
+  ö: 'o',
+  ü: 'u',
+  ş: 'sh',
+  ç: 'ch',
+  ğ: 'g',
+  ň: 'n',
+  ý: 'y',
+  ž: 'zh',
+  q: 'k',
+  x: 'kh',
+  w: 'v',
+  é: 'e',
+  ñ: 'n',
+};
+
+/** Lower-case Latin spelling shared by the region's scripts: Russian, Kazakh and Azerbaijani `Баку`/`Bakı` → `baku`/`baki`. */
+export function toCommonLatin(text: string): string {
+  return Array.from(dropApostrophes(text.normalize('NFC').toLowerCase()))
+    .map((char) => COMMON_LATIN_CYRILLIC[char] ?? COMMON_LATIN_LATIN[char] ?? char)
     .join('');
 }
