@@ -36,14 +36,28 @@ const articles: PageArticle[] = [
   },
 ];
 
-function articlePage(article: PageArticle): string {
+/** One edition: Russian at the root, English under /eng/. */
+interface Edition {
+  lang: string;
+  logo: string;
+  footer: string;
+}
+
+const RUSSIAN: Edition = { lang: 'ru', logo: '<a class="logo" href="/">КАБАР</a>', footer: '© КНИА «Кабар»' };
+const ENGLISH: Edition = {
+  lang: 'en',
+  logo: '<a class="logo" href="/eng/">KABAR</a>',
+  footer: '© Kabar National News Agency',
+};
+
+function articlePage(article: PageArticle, edition: Edition = RUSSIAN): string {
   return htmlPage({
-    lang: 'ru',
+    lang: edition.lang,
     title: article.title,
     site: 'Kabar',
     url: article.url,
     head: publishedMeta(article.published),
-    body: `  <header class="header"><a class="logo" href="/">КАБАР</a><nav><a href="/kyr/">КЫР</a> <a href="/">РУС</a> <a href="/eng/">ENG</a></nav></header>
+    body: `  <header class="header">${edition.logo}<nav><a href="/kyr/">КЫР</a> <a href="/">РУС</a> <a href="/eng/">ENG</a></nav></header>
   <main class="main">
     <div class="news-page">
       <h1 class="news-title">${escapeHtml(article.title)}</h1>
@@ -53,12 +67,35 @@ ${paragraphs(article.paragraphs)}
       </div>
     </div>
   </main>
-  <footer class="footer">© КНИА «Кабар»</footer>`,
+  <footer class="footer">${edition.footer}</footer>`,
   });
 }
 
+/** The English edition: the twin of the Chui hemp report and of the film festival. */
+const englishArticles: PageArticle[] = [
+  {
+    url: `${origin}/eng/news/15-hectares-of-wild-growing-hemp-destroyed-in-chui-region/`,
+    title: '15 hectares of wild-growing hemp destroyed in Chui region',
+    published: '2025-09-23T17:20:00+06:00',
+    paragraphs: [
+      'BISHKEK, Sept. 23 /Kabar/. As part of the Mak operational and preventive measure, 15 hectares of wild-growing hemp have been found and destroyed in Chui region.',
+      'Officers of the Service for Combating Illegal Drug Trafficking of the Interior Ministry seized more than 200 kilograms of plant raw materials.',
+    ],
+  },
+  {
+    url: `${origin}/eng/news/international-film-festival-kicks-off-in-bishkek/`,
+    title: 'International film festival kicks off in Bishkek',
+    published: '2025-09-19T20:10:00+06:00',
+    paragraphs: [
+      'BISHKEK, Sept. 19 /Kabar/. An international film festival featuring 60 films from 20 countries has opened in Bishkek.',
+      'Screenings will be held in cinemas of the capital during the week; admission to some of them is free.',
+    ],
+  },
+];
+
 export function kabarKg(): RecordedSite {
   const feedUrl = `${origin}/rss/`;
+  const englishFeedUrl = `${origin}/eng/rss/`;
   return {
     host: 'kabar.kg',
     files: [
@@ -73,7 +110,19 @@ export function kabarKg(): RecordedSite {
           items: feedItems(articles),
         }),
       },
-      ...articleFiles(articles, articlePage),
+      ...articleFiles(articles, (article) => articlePage(article)),
+      ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
+      {
+        path: 'eng/rss/index.xml',
+        originalUrl: englishFeedUrl,
+        content: rssFeed({
+          title: 'Kabar — news of Kyrgyzstan',
+          link: `${origin}/eng/`,
+          self: englishFeedUrl,
+          language: 'en',
+          items: feedItems(englishArticles),
+        }),
+      },
     ],
   };
 }

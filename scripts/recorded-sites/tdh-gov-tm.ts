@@ -34,21 +34,68 @@ const articles: PageArticle[] = [
   },
 ];
 
-const HEADER = `  <header class="header"><a class="logo" href="/tk/">Türkmenistanyň Döwlet habarlar agentligi</a><nav><a href="/tk/articles/habarlar/">Habarlar</a> <a href="/ru/">RU</a> <a href="/en/">EN</a></nav></header>`;
+/** One edition: Turkmen under /tk, English under /en (the agency's own English pages). */
+interface Edition {
+  lang: string;
+  site: string;
+  header: string;
+  section: { title: string; url: string };
+  articles: readonly PageArticle[];
+}
+
 const FOOTER = '  <footer class="footer">© TDH, 2025</footer>';
 
-function section(): string {
-  const items = articles.map(
+/** The English edition: the twin of the Ashgabat consultation and of the cotton harvest. */
+const englishArticles: PageArticle[] = [
+  {
+    url: `${origin}/en/post/41238/international-consultation-combating-drug-trafficking-held-ashgabat`,
+    title: 'International consultation on combating drug trafficking held in Ashgabat',
+    published: '2025-09-24T20:15:00+05:00',
+    paragraphs: [
+      'An international consultation on combating illicit drug trafficking was held in Ashgabat.',
+      'It was attended by representatives of the United Nations Office on Drugs and Crime and specialists from neighbouring countries.',
+      'The participants discussed strengthening border control and the exchange of experience.',
+    ],
+  },
+  {
+    url: `${origin}/en/post/41214/cotton-harvest-continues-successfully-velayats`,
+    title: 'Cotton harvest continues successfully in the velayats',
+    published: '2025-09-21T21:00:00+05:00',
+    paragraphs: [
+      "The cotton harvest continues successfully in the country's velayats. Farmers' associations are delivering a high-quality crop to procurement points.",
+      'Modern machinery is widely used in the harvest.',
+    ],
+  },
+];
+
+const TURKMEN: Edition = {
+  lang: 'tk',
+  site: 'TDH',
+  header: `  <header class="header"><a class="logo" href="/tk/">Türkmenistanyň Döwlet habarlar agentligi</a><nav><a href="/tk/articles/habarlar/">Habarlar</a> <a href="/ru/">RU</a> <a href="/en/">EN</a></nav></header>`,
+  section: { title: 'Habarlar', url: `${origin}/tk/articles/habarlar/` },
+  articles,
+};
+
+const ENGLISH: Edition = {
+  lang: 'en',
+  site: 'State News Agency of Turkmenistan',
+  header: `  <header class="header"><a class="logo" href="/en/">State News Agency of Turkmenistan</a><nav><a href="/en/articles/news/">News</a> <a href="/tk/">TK</a> <a href="/ru/">RU</a></nav></header>`,
+  section: { title: 'News', url: `${origin}/en/articles/news/` },
+  articles: englishArticles,
+};
+
+function section(edition: Edition): string {
+  const items = edition.articles.map(
     (article) =>
       `      <div class="news-item"><a class="news-item__title" href="${article.url}">${escapeHtml(article.title)}</a><span class="news-item__date">${dotted(article.published)}</span></div>`,
   );
   return htmlPage({
-    lang: 'tk',
-    title: 'Habarlar',
-    site: 'TDH',
-    url: `${origin}/tk/articles/habarlar/`,
-    body: `${HEADER}
-  <main class="main"><h1>Habarlar</h1>
+    lang: edition.lang,
+    title: edition.section.title,
+    site: edition.site,
+    url: edition.section.url,
+    body: `${edition.header}
+  <main class="main"><h1>${edition.section.title}</h1>
     <div class="news-items">
 ${items.join('\n')}
     </div>
@@ -57,13 +104,13 @@ ${FOOTER}`,
   });
 }
 
-function articlePage(article: PageArticle): string {
+function articlePage(article: PageArticle, edition: Edition): string {
   return htmlPage({
-    lang: 'tk',
+    lang: edition.lang,
     title: article.title,
-    site: 'TDH',
+    site: edition.site,
     url: article.url,
-    body: `${HEADER}
+    body: `${edition.header}
   <main class="main">
     <article class="article">
       <h1 class="article-title">${escapeHtml(article.title)}</h1>
@@ -83,10 +130,16 @@ export function tdhGovTm(): RecordedSite {
     files: [
       {
         path: 'tk/articles/habarlar/index.html',
-        originalUrl: `${origin}/tk/articles/habarlar/`,
-        content: section(),
+        originalUrl: TURKMEN.section.url,
+        content: section(TURKMEN),
       },
-      ...articleFiles(articles, articlePage),
+      ...articleFiles(articles, (article) => articlePage(article, TURKMEN)),
+      ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
+      {
+        path: 'en/articles/news/index.html',
+        originalUrl: ENGLISH.section.url,
+        content: section(ENGLISH),
+      },
     ],
   };
 }

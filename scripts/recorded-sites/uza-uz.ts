@@ -36,28 +36,72 @@ const articles: PageArticle[] = [
   },
 ];
 
-function articlePage(article: PageArticle): string {
+/** One edition: Uzbek (Latin) under /uz, English under /en. */
+interface Edition {
+  lang: string;
+  home: string;
+  tags: string;
+  footer: string;
+}
+
+const UZBEK: Edition = {
+  lang: 'uz',
+  home: '/uz',
+  tags: 'Teglar: O‘zbekiston',
+  footer: '© O‘zbekiston milliy axborot agentligi',
+};
+const ENGLISH: Edition = {
+  lang: 'en',
+  home: '/en',
+  tags: 'Tags: Uzbekistan',
+  footer: '© National News Agency of Uzbekistan',
+};
+
+function articlePage(article: PageArticle, edition: Edition = UZBEK): string {
   return htmlPage({
-    lang: 'uz',
+    lang: edition.lang,
     title: article.title,
     site: 'UzA',
     url: article.url,
     head: publishedMeta(article.published),
-    body: `  <header class="header"><a class="logo" href="/uz">UzA</a><nav><a href="/uz">O‘zb</a> <a href="/oz">Ўзб</a> <a href="/ru">Рус</a> <a href="/en">Eng</a></nav></header>
+    body: `  <header class="header"><a class="logo" href="${edition.home}">UzA</a><nav><a href="/uz">O‘zb</a> <a href="/oz">Ўзб</a> <a href="/ru">Рус</a> <a href="/en">Eng</a></nav></header>
   <main class="main">
     <div class="news-top-head"><h1 class="news-top-head__title">${escapeHtml(article.title)}</h1>
       <div class="news-top-head__date">${clock(article.published)} / ${dotted(article.published)}</div></div>
     <div class="content-block">
 ${paragraphs(article.paragraphs)}
     </div>
-    <div class="news-tags">Teglar: O‘zbekiston</div>
+    <div class="news-tags">${edition.tags}</div>
   </main>
-  <footer class="footer">© O‘zbekiston milliy axborot agentligi</footer>`,
+  <footer class="footer">${edition.footer}</footer>`,
   });
 }
 
+/** The English edition: the twin of the Tashkent region seizure and of the Samarkand forum. */
+const englishArticles: PageArticle[] = [
+  {
+    url: `${origin}/en/posts/3-kilograms-of-narcotics-seized-in-tashkent-region_712360`,
+    title: '3 kilograms of narcotics seized in Tashkent region',
+    published: '2025-09-24T15:45:00+05:00',
+    paragraphs: [
+      'A person carrying 3 kilograms of narcotic substances was detained during an operation conducted by internal affairs officers in Tashkent region.',
+      'A criminal case has been initiated against him under the relevant article of the Criminal Code, and investigative actions are under way.',
+    ],
+  },
+  {
+    url: `${origin}/en/posts/international-tourism-forum-held-in-samarkand_712210`,
+    title: 'International tourism forum held in Samarkand',
+    published: '2025-09-20T19:00:00+05:00',
+    paragraphs: [
+      'An international tourism forum was held in Samarkand, attended by guests from more than thirty countries.',
+      'The participants discussed the development of pilgrimage tourism and the opening of new flights.',
+    ],
+  },
+];
+
 export function uzaUz(): RecordedSite {
   const feedUrl = `${origin}/uz/rss/`;
+  const englishFeedUrl = `${origin}/en/rss/`;
   return {
     host: 'uza.uz',
     files: [
@@ -72,7 +116,19 @@ export function uzaUz(): RecordedSite {
           items: feedItems(articles),
         }),
       },
-      ...articleFiles(articles, articlePage),
+      ...articleFiles(articles, (article) => articlePage(article)),
+      ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
+      {
+        path: 'en/rss/index.xml',
+        originalUrl: englishFeedUrl,
+        content: rssFeed({
+          title: 'UzA — National News Agency of Uzbekistan',
+          link: `${origin}/en`,
+          self: englishFeedUrl,
+          language: 'en',
+          items: feedItems(englishArticles),
+        }),
+      },
     ],
   };
 }
