@@ -1,4 +1,6 @@
-FROM node:20-bookworm-slim
+# Node 24, the current LTS (Node 20 left maintenance in April 2026). The test suite runs on Node 20 (the only
+# version on the development machines); this image was not built there (no Docker engine): README, "Node versions".
+FROM node:24-bookworm-slim
 # Debian's Chromium serves the sources that need a browser (crawler: playwright).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends chromium ca-certificates \
