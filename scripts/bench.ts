@@ -25,7 +25,7 @@ import { openScheduleQueue } from '../src/ops/scheduled-crawls.js';
 import { sourceSchema } from '../src/sources/source-schema.js';
 import { startAnalysisThread } from '../src/workers/analysis-thread.js';
 import { enqueueArticles, openQueues } from '../src/workers/bullmq-transport.js';
-import { processPendingInBatches } from '../src/workers/process-article.js';
+import { processPendingInBatches } from '../src/workers/pending-sweep.js';
 import { type CycleResult, measureCycle } from './bench/cycle.js';
 import { type GrowthResult, measureGrowth } from './bench/growth.js';
 import { type SyntheticArticle, syntheticArticles } from './bench/synthetic-articles.js';

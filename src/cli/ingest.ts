@@ -13,7 +13,7 @@ import type { SourceConfig } from '../sources/source-schema.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
 import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
 import { waitForBatch } from '../workers/harvest-run.js';
-import { processPendingInBatches } from '../workers/process-article.js';
+import { processPendingInBatches } from '../workers/pending-sweep.js';
 import {
   type CliContext,
   parseVerbArgs,

@@ -90,7 +90,7 @@ export async function findStoryCandidatesOfDrafts(
       articleId: row.id,
       storyId: row.story_id,
       evidence: {
-        // Stored as a signed bigint (see saveAnalyses in src/workers/process-article.ts); read back as text so no driver rounds it.
+        // Stored as a signed bigint (see saveAnalyses in src/db/pipeline-repo.ts); read back as text so no driver rounds it.
         simhash: row.simhash === null ? null : BigInt.asUintN(64, BigInt(row.simhash)),
         facts: factsFromKeys(row.story_facts ?? []),
         publishedAt: row.published_at,

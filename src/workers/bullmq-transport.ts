@@ -7,7 +7,8 @@ import { DEFAULT_CONCURRENT_CRAWLS } from './crawl-concurrently.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
 import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
 import type { PipelineContext } from './process-article.js';
-import { createSerialLane, processArticlesAhead } from './process-article.js';
+import { processArticlesAhead } from './process-article.js';
+import { createSerialLane } from './serial-lane.js';
 
 export interface QueueSettings {
   redisUrl: string;

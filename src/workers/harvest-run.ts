@@ -21,7 +21,7 @@ import {
   sitesOfUrls,
 } from './crawl-concurrently.js';
 import { executeRun } from './execute-run.js';
-import { processPendingInBatches } from './process-article.js';
+import { processPendingInBatches } from './pending-sweep.js';
 import { recoverPendingWork } from './recover.js';
 
 export interface HarvestDeps {

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { loadDrugGlossary } from '../config/drug-glossary.js';
 import type { LockedArticle } from '../db/articles-repo.js';
-import type { Database, Queryable } from '../db/database.js';
-import { searchVector } from '../db/search-sql.js';
-import { refreshStories, type StoryMembership } from '../db/stories-repo.js';
+import type { Database } from '../db/database.js';
+import {
+  type DecidedArticle,
+  findOriginals,
+  lockArticles,
+  readPendingArticles,
+  saveAnalyses,
+} from '../db/pipeline-repo.js';
+import { refreshStories } from '../db/stories-repo.js';
 import { type ArticleVerdict, analyzeArticle, type SourceProfile } from '../domain/analyze-article.js';
+import { decideDuplicates } from '../domain/decide-duplicates.js';
 import type { DrugGlossary } from '../domain/drug-glossary.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
-import { searchDocument } from '../domain/search-query.js';
 import { countrySchema, languageSchema } from '../domain/types.js';
-import type { AnalysisRequest, AnalysisThread } from './analysis-thread.js';
+import type { AnalysisRequest } from './analysis-thread.js';
 import { planStoryPlacements } from './place-in-stories.js';
 
 export interface PipelineContext {
@@ -73,128 +79,6 @@ export function analysisRequestOf(article: LockedArticle): AnalysisRequest {
   };
 }
 
-interface Decided {
-  article: LockedArticle;
-  verdict: ArticleVerdict;
-  duplicateOf: number | null;
-}
-
-const LOCK_SQL = `FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-  WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`;
-
-/**
- * Locks the articles and reads them. Rows the caller read before (the embedded sweep reads a batch to analyse it
- * ahead) are not read again when their version is unchanged: only their status and version are.
- */
-async function lockArticles(
-  tx: Queryable,
-  ids: readonly number[],
-  known: ReadonlyMap<number, LockedArticle>,
-): Promise<LockedArticle[]> {
-  if (!ids.every((id) => known.has(id))) {
-    return (await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [ids]))
-      .rows;
-  }
-  const states = await tx.query<Pick<LockedArticle, 'id' | 'status' | 'version'>>(
-    `SELECT a.id, a.status, a.version ${LOCK_SQL}`,
-    [ids],
-  );
-  const changed = states.rows
-    .filter((row) => known.get(row.id)?.version !== row.version)
-    .map((row) => row.id);
-  const reread = changed.length
-    ? new Map(
-        (
-          await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [
-            changed,
-          ])
-        ).rows.map((row) => [row.id, row]),
-      )
-    : new Map<number, LockedArticle>();
-  return states.rows.map((row) => reread.get(row.id) ?? { ...known.get(row.id)!, status: row.status });
-}
-
-/** Originals already stored for these hashes (the articles being processed have no hash yet). */
-async function findOriginals(tx: Queryable, hashes: readonly string[]): Promise<Map<string, number>> {
-  const result = await tx.query<{ content_hash: string; id: number }>(
-    `SELECT DISTINCT ON (content_hash) content_hash, id FROM articles
-     WHERE content_hash = ANY($1::text[]) AND duplicate_of IS NULL ORDER BY content_hash, id`,
-    [hashes],
-  );
-  return new Map(result.rows.map((row) => [row.content_hash, row.id]));
-}
-
-/** Exact duplicates against the store and, in id order, within the batch: the first copy is the original. */
-function decideDuplicates(
-  analysed: ReadonlyArray<{ article: LockedArticle; verdict: ArticleVerdict }>,
-  stored: Map<string, number>,
-): Decided[] {
-  const firstInBatch = new Map<string, number>();
-  return analysed.map(({ article, verdict }) => {
-    const hash = verdict.contentHash;
-    if (!hash) return { article, verdict, duplicateOf: null };
-    const original = stored.get(hash) ?? firstInBatch.get(hash);
-    if (original === undefined) firstInBatch.set(hash, article.id);
-    return { article, verdict, duplicateOf: original ?? null };
-  });
-}
-
-/**
- * One multi-row UPDATE for the whole batch: the analysis (seizure facts included), the search vector, the fate and,
- * for the articles that join a story, the membership, so that each article is written once (every version of a row costs its index entries, full text
- * included).
- */
-async function saveAnalyses(
-  tx: Queryable,
-  decided: readonly Decided[],
-  memberships: ReadonlyMap<number, StoryMembership>,
-): Promise<void> {
-  if (decided.length === 0) return;
-  const fateOf = (item: Decided) =>
-    item.duplicateOf !== null ? { status: 'filtered', reason: 'duplicate' } : item.verdict.fate;
-  const membershipOf = (item: Decided) => memberships.get(item.article.id);
-  await tx.query(
-    `UPDATE articles a SET lang = v.lang, script = v.script, country = v.country, score = v.score,
-       matched = v.matched, content_hash = v.content_hash, simhash = v.simhash, status = v.status,
-       filter_reason = v.filter_reason, duplicate_of = v.duplicate_of,
-       story_id = coalesce(v.story_id, a.story_id), story_evidence = coalesce(v.story_evidence, a.story_evidence),
-       simhash_bands = coalesce(v.simhash_bands, a.simhash_bands), story_facts = coalesce(v.story_facts, a.story_facts),
-       story_fact_days = coalesce(v.story_fact_days, a.story_fact_days), facts = v.facts,
-       search_vector = ${searchVector('v.search_text')},
-       processed_at = now(), updated_at = now()
-     FROM jsonb_to_recordset($1::jsonb) AS v (
-       id bigint, lang text, script text, country text, score real, matched jsonb, content_hash text, simhash bigint,
-       status text, filter_reason text, duplicate_of bigint, story_id bigint, story_evidence jsonb,
-       simhash_bands integer[], story_facts text[], story_fact_days text[], facts jsonb, search_text text)
-     WHERE a.id = v.id`,
-    [
-      JSON.stringify(
-        decided.map((item) => ({
-          id: item.article.id,
-          lang: item.verdict.language.lang,
-          script: item.verdict.language.script,
-          country: item.verdict.country,
-          score: item.verdict.relevance.score,
-          matched: item.verdict.relevance.matched,
-          content_hash: item.verdict.contentHash,
-          // Signed, as Postgres keeps a bigint; as text, so that JSON does not round it.
-          simhash: item.verdict.simhash === null ? null : BigInt.asIntN(64, item.verdict.simhash).toString(),
-          status: fateOf(item).status,
-          filter_reason: fateOf(item).reason,
-          duplicate_of: item.duplicateOf,
-          story_id: membershipOf(item)?.storyId ?? null,
-          story_evidence: membershipOf(item)?.evidence ?? null,
-          simhash_bands: membershipOf(item)?.bandKeys ?? null,
-          story_facts: membershipOf(item)?.factKeys ?? null,
-          story_fact_days: membershipOf(item)?.datedFactKeys ?? null,
-          facts: item.verdict.facts,
-          search_text: searchDocument(item.article.title, item.article.body),
-        })),
-      ),
-    ],
-  );
-}
-
 /**
  * Verdicts worked out before the batch was locked, valid for the version of the article they were made for;
  * with the article as it was read then, when the caller has it.
@@ -233,7 +117,7 @@ async function processBatchOnce(
     const decided = decideDuplicates(analysed, await findOriginals(tx, hashes));
     // Articles that stay outside stories are written before the story lock is taken: it is held by one batch at
     // a time across all workers.
-    const joinsStories = ({ verdict, duplicateOf }: Decided) =>
+    const joinsStories = ({ verdict, duplicateOf }: DecidedArticle) =>
       duplicateOf !== null || verdict.fate.status === 'new';
     await saveAnalyses(
       tx,
@@ -318,16 +202,6 @@ export async function processArticlesEach(
   }
 }
 
-/** Runs one piece of work at a time, in the order asked. */
-export function createSerialLane(): <T>(work: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 /**
  * processArticlesEach with the analysis done before the transaction, outside the lane: while one batch of a
  * worker holds its transaction (the lane lets one through at a time, so that a worker's batches never race each
@@ -340,13 +214,8 @@ export async function processArticlesAhead(
 ): Promise<Map<number, ProcessOutcome | Error>> {
   let precomputed: Precomputed | undefined;
   try {
-    const rows = await ctx.db.query<LockedArticle>(
-      `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-       WHERE a.id = ANY($1::bigint[]) AND a.status = 'pending'`,
-      [ids],
-    );
     const verdicts: VerdictCache = new Map();
-    for (const article of rows.rows) {
+    for (const article of await readPendingArticles(ctx.db, ids)) {
       const verdict = analyseStored(ctx, article);
       verdicts.set(article.id, { version: article.version, verdict, article });
       // The other batch's transaction waits for its query results on this thread: let them in between articles.
@@ -358,84 +227,4 @@ export async function processArticlesAhead(
     precomputed = undefined;
   }
   return lane(() => processArticlesEach(ctx, ids, precomputed));
-}
-
-export interface PendingSweep {
-  processed: number;
-  /** Articles whose processing threw: they stay pending for the next sweep. */
-  failed: Array<{ id: number; error: string }>;
-}
-
-interface SweepOptions {
-  runIds?: readonly number[];
-  /**
-   * Only articles nobody is going to process: of finished runs, or stored outside a run, at least this many
-   * seconds ago (the process that stored them sweeps them itself right after).
-   */
-  strandedForSecs?: number;
-  batchSize?: number;
-  /** Analyses the next batch while this thread stores the current one (embedded mode: PGlite is busy here). */
-  analysisThread?: AnalysisThread;
-}
-
-/** The next pending articles, read without locking: their analysis may start before their batch is locked. */
-async function readPending(
-  ctx: PipelineContext,
-  afterId: number,
-  options: SweepOptions,
-): Promise<LockedArticle[]> {
-  const result = await ctx.db.query<LockedArticle>(
-    `SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-     WHERE a.status = 'pending' AND a.id > $1 AND ($2::bigint[] IS NULL OR a.run_id = ANY($2::bigint[]))
-       AND ($4::int IS NULL
-            OR (r.id IS NULL AND a.created_at <= now() - make_interval(secs => $4))
-            OR (r.status IN ('succeeded', 'failed') AND r.finished_at <= now() - make_interval(secs => $4)))
-     ORDER BY a.id LIMIT $3`,
-    [afterId, options.runIds ?? null, options.batchSize ?? 200, options.strandedForSecs ?? null],
-  );
-  return result.rows;
-}
-
-/**
- * Verdicts for a batch from the analysis thread. Should the thread fail, the batch is analysed here when it is
- * processed: the thread only lends a core, it decides nothing.
- */
-async function analyseAhead(
-  thread: AnalysisThread | undefined,
-  articles: readonly LockedArticle[],
-): Promise<Precomputed | undefined> {
-  if (!thread || articles.length === 0) return undefined;
-  try {
-    const verdicts = await thread.analyse(articles.map(analysisRequestOf));
-    return new Map(
-      articles.map((article, index) => [
-        article.id,
-        { version: article.version, verdict: verdicts[index]!, article },
-      ]),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** Embedded sweep in batches: every pending article (of the given runs, or all), in id order. */
-export async function processPendingInBatches(
-  ctx: PipelineContext,
-  options: SweepOptions = {},
-): Promise<PendingSweep> {
-  const sweep: PendingSweep = { processed: 0, failed: [] };
-  let batch = await readPending(ctx, 0, options);
-  let verdicts = analyseAhead(options.analysisThread, batch);
-  while (batch.length > 0) {
-    const following = await readPending(ctx, batch[batch.length - 1]!.id, options);
-    const ready = await verdicts;
-    verdicts = analyseAhead(options.analysisThread, following);
-    const ids = batch.map((article) => article.id);
-    for (const [id, result] of await processArticlesEach(ctx, ids, ready)) {
-      if (result instanceof Error) sweep.failed.push({ id, error: result.message });
-      else if (result === 'processed') sweep.processed += 1;
-    }
-    batch = following;
-  }
-  return sweep;
 }

@@ -8,7 +8,7 @@ import {
 } from '../db/embedded/process-identity.js';
 import { type CrawlRun, finishRun, listUnfinishedRuns } from '../db/runs-repo.js';
 import type { CompiledLexicon } from '../domain/keywords.js';
-import { processPendingInBatches } from './process-article.js';
+import { processPendingInBatches } from './pending-sweep.js';
 
 /**
  * Work that no process will finish any more, without queues (embedded mode, or Postgres without Redis): crawl runs

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
 import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
-import {
-  processArticle,
-  processArticles,
-  processPendingInBatches,
-} from '../../src/workers/process-article.js';
+import { processPendingInBatches } from '../../src/workers/pending-sweep.js';
+import { processArticle, processArticles } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');

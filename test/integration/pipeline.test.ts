@@ -4,7 +4,8 @@ import { insertCandidate, listDrafts } from '../../src/db/articles-repo.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
-import { processArticle, processPendingInBatches } from '../../src/workers/process-article.js';
+import { processPendingInBatches } from '../../src/workers/pending-sweep.js';
+import { processArticle } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
 
 const lexicon = loadLexicon('config/keywords.yaml');

@@ -6,7 +6,8 @@ import type { Database } from '../../src/db/database.js';
 import { createRuns } from '../../src/db/runs-repo.js';
 import { sumSeizures } from '../../src/db/seizure-sums-repo.js';
 import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
-import { processArticle, processPendingInBatches } from '../../src/workers/process-article.js';
+import { processPendingInBatches } from '../../src/workers/pending-sweep.js';
+import { processArticle } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
 import { lexicon, login, type Session, seedUsers, startReviewServer } from './review-support.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BatchResults, createArticleBatcher } from '../../src/workers/article-batcher.js';
-import { createSerialLane, type ProcessOutcome } from '../../src/workers/process-article.js';
+import type { ProcessOutcome } from '../../src/workers/process-article.js';
+import { createSerialLane } from '../../src/workers/serial-lane.js';
 
 function recordingProcessor(answer: (id: number) => ProcessOutcome | Error = () => 'processed') {
   const batches: number[][] = [];
