@@ -1,5 +1,6 @@
-import { choosePrimary, factsFromKeys, type StoryCandidate, type StoryMember } from '../domain/stories.js';
+import { choosePrimary, type StoryCandidate, type StoryMember } from '../domain/stories.js';
 import { chooseEnglishReport, type StoryReportMember } from '../domain/story-english.js';
+import { factsFromKeys } from '../domain/story-keys.js';
 import type { Queryable } from './database.js';
 
 // Any constant works; it only has to be the same for every process that assigns stories.

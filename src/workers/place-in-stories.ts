@@ -11,19 +11,21 @@ import {
 import { NEAR_DUPLICATE_MAX_DISTANCE } from '../domain/fingerprint.js';
 import {
   chooseStory,
-  datedFactKeys,
-  datedFactQueryKeys,
-  factKeys,
-  numericFactKeys,
   STORY_WINDOW_DAYS,
   type StoryCandidate,
   type StoryChoice,
   type StoryEvidence,
+  storyEvidenceOf,
+} from '../domain/stories.js';
+import {
+  datedFactKeys,
+  datedFactQueryKeys,
+  factKeys,
+  numericFactKeys,
   simhashBandKeys,
   simhashBandQueryKeys,
-  storyEvidenceOf,
   UNDATED_LOOKBACK_DAYS,
-} from '../domain/stories.js';
+} from '../domain/story-keys.js';
 import type { DetectedLanguage } from '../domain/types.js';
 
 const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);

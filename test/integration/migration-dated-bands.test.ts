@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../../src/db/database.js';
 import { listMigrationFiles, migrate } from '../../src/db/migrate.js';
-import { simhashBandKeys } from '../../src/domain/stories.js';
+import { simhashBandKeys } from '../../src/domain/story-keys.js';
 
 const migrationsDir = join(import.meta.dirname, '../../src/db/migrations');
 const workDir = mkdtempSync(join(tmpdir(), 'harvest-migration-bands-'));

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareForStory,
-  factKeys,
-  factsFromKeys,
   nameKey,
-  numericFactKeys,
   type StoryEvidence,
   storyEvidenceOf,
   storyFacts,
@@ -16,6 +13,7 @@ import {
   type StoryReportMember,
   withoutDateline,
 } from '../../src/domain/story-english.js';
+import { factKeys, factsFromKeys, numericFactKeys } from '../../src/domain/story-keys.js';
 import { amountsAgree, matchAmounts, readStoryNumbers } from '../../src/domain/story-numbers.js';
 import { placeOf } from '../../src/domain/story-places.js';
 import type { DetectedLanguage } from '../../src/domain/types.js';

@@ -4,20 +4,22 @@ import {
   choosePrimary,
   chooseStory,
   compareForStory,
+  nameKey,
+  STORY_WINDOW_DAYS,
+  type StoryEvidence,
+  storyFacts,
+  toCommonLatin,
+} from '../../src/domain/stories.js';
+import {
   datedFactKeys,
   datedFactQueryKeys,
   factKeys,
   factsFromKeys,
   NEAR_DUPLICATE_WINDOW_DAYS,
-  nameKey,
   numericFactKeys,
-  STORY_WINDOW_DAYS,
-  type StoryEvidence,
   simhashBandKeys,
   simhashBandQueryKeys,
-  storyFacts,
-  toCommonLatin,
-} from '../../src/domain/stories.js';
+} from '../../src/domain/story-keys.js';
 
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 

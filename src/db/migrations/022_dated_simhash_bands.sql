@@ -2,9 +2,9 @@
 -- bands — about 3% of all members by chance, each read to compute its distance: the lookup grew with the store
 -- (issue 17). The band keys now carry the period of eight days the member was published in (undated: when its
 -- run started, else when it was stored), and a draft asks for the periods of its near-duplicate window
--- (src/domain/stories.ts: simhashBandKeys, simhashBandQueryKeys): the lookup reads what those weeks hold.
+-- (src/domain/story-keys.ts: simhashBandKeys, simhashBandQueryKeys): the lookup reads what those weeks hold.
 
--- Same keys as simhashBandKeys in src/domain/stories.ts (tested): band i (the i-th 8 bits from the lowest) with
+-- Same keys as simhashBandKeys in src/domain/story-keys.ts (tested): band i (the i-th 8 bits from the lowest) with
 -- value v, published in period p = floor(day / 8) (day: days since 1970-01-01 UTC), is p * 2048 + i * 256 + v.
 CREATE FUNCTION harvest_simhash_band_keys(simhash bigint, at timestamptz) RETURNS integer[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
