@@ -113,6 +113,8 @@ export function scoreCountrySets(
   for (const [name, group] of groups) {
     for (const split of ['test4', 'test3', 'test2', 'dev', 'all'] as const) {
       const part = split === 'all' ? group : group.filter((item) => item.split === split);
+      // A split not written yet for this language has no figure (not a figure of 0).
+      if (part.length === 0) continue;
       const tally = tallyOf(part, answers);
       const confusions = [...tally.confusions].map(([key, count]) => `${key} ×${count}`).join(', ');
       detail.push(`| ${name} | ${split} | ${accuracy(tally).toFixed(3)} | ${tally.total} | ${confusions} |`);
