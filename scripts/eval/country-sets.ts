@@ -1,15 +1,16 @@
 /**
  * Country from content, without a hint: the labelled sets in test/fixtures/eval/country/<lang>.jsonl (written by
  * hand, see the README), run through `harvest analyze` with no source country and no declared language, as for
- * aggregators, Telegram channels and pages added by URL. Accuracy per language on the held-out `test4` split and
- * on the `test3`, `test2` and `dev` splits, against the target.
+ * aggregators, Telegram channels and pages added by URL. Accuracy per language on the `test4`, `test3`, `test2`
+ * and `dev` splits, against the target.
  *
  * Splits: `dev` holds the items the gazetteer was built and tuned on (the first 192, the first held-out `test`
  * split of 130 once it had been run, and 79 more); `test2` (194 items) was written before the second round of
  * work and run once at its end (its misses were then looked at and their general causes fixed, so it is no longer
  * held out); `test3` (96 items) was written after that run and before those fixes, run once at the end of the
  * third round and its two misses fixed (no longer held out); `test4` (192 items, 24 per language) was written by
- * someone who read neither the gazetteer nor the rules, after those fixes, and is the held-out split.
+ * someone who read neither the gazetteer nor the rules, after those fixes, run once (0.958), and its misses'
+ * general causes fixed: no split is held out now; the next one written will be.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { countrySchema, type Language, languageCodes, languageSchema } from '../
 export const COUNTRY_TARGET = 0.95;
 
 const SPLIT_FIGURE = {
-  test4: 'held-out test4 split',
+  test4: 'test4 split (run once, then looked at)',
   test3: 'test3 split (run once, then looked at)',
   test2: 'test2 split (run once, then looked at)',
   dev: 'dev split',

@@ -223,7 +223,15 @@ const TURKIC_CASE_ENDING =
   /^(?:[ыиуаеоiuaeoy]?н?(?:да|де|та|те|до|то|дан|ден|тан|тен|нын|нин|ны|ни|га|ге|ка|ке|на|не|даги|деги)|[iuaeoy]?n?(?:da|de|ta|te|dan|den|tan|ten|nin|nun|ni|nu|ga|ge|ka|ke|ya|ye|na|ne|ning|dagi|daki|deki))$/u;
 const TURKIC_LOCATIVE_ENDING =
   /^(?:[ыиуаеоiuaeoy]?[нn]?(?:да|де|та|те|до|то|даги|деги|da|de|ta|te|dagi|daki|deki))$/u;
-const TURKIC_ABLATIVE_ENDING = /^(?:[ыиуаеоiuaeoy]?[нn]?(?:дан|ден|тан|тен|dan|den|tan|ten))$/u;
+/** Ablative: -дан/-тан, and -нан/-нен after a nasal in Kazakh (Қырғызстаннан), -дон/-тон in Kyrgyz (folded ө→о). */
+const TURKIC_ABLATIVE_ENDING =
+  /^(?:[ыиуаеоiuaeoy]?[нn]?(?:дан|ден|тан|тен|дон|тон|dan|den|tan|ten)|нан|нен|nan|nen)$/u;
+/**
+ * A country's name matched by a shorter term (`өзбек*`, `кыргыз*`) leaves -стан and its case ending to the ending:
+ * Өзбекстан-нан, Кыргызстан-дан, Owganystan-dan are ablatives (where goods or people came from).
+ */
+const STAN_ABLATIVE_ENDING =
+  /(?:стан|стон|stan|ston)(?:нан|нен|дан|ден|дон|тан|тен|тон|dan|den|nan|nen|tan|ten)$/u;
 /** Turkic nouns and adjectives for people (azərbaycanlı, oʻzbekistonlik, қазақстандық, türkmenistanly). */
 const TURKIC_DEMONYM_ENDING = /^(?:l[iyu]k?|[лдт][ыиу]к|л[ыиу])/u;
 /** Russian nouns for people (казахстанец, россияне, узбекистанка): a citizenship, not a place. */
@@ -369,7 +377,7 @@ function isLocative(tokens: Token[], mention: Mention): boolean {
 
 function isOrigin(tokens: Token[], mention: Mention): boolean {
   const last = tokens[mention.end - 1]!.folded;
-  if (TURKIC_ABLATIVE_ENDING.test(mention.ending)) return true;
+  if (TURKIC_ABLATIVE_ENDING.test(mention.ending) || STAN_ABLATIVE_ENDING.test(mention.ending)) return true;
   if (mention.ending !== '' && RUSSIAN_DEMONYM_ENDING.test(last)) return true;
   if (TURKIC_DEMONYM_ENDING.test(mention.ending)) return true;
   const before = [tokens[mention.start - 1]?.folded ?? '', tokens[mention.start - 2]?.folded ?? ''];
@@ -463,10 +471,10 @@ function personOrStreet(tokens: readonly Token[], i: number): boolean {
  * district", «Мары велаятында», «Қазығұрт ауданында», «Karakol shaarynda», «Qax rayonunda» (not Russian «туман», fog).
  */
 const PLACE_WORD_AFTER =
-  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|oblys|audan|aydan|auyl|qala|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi))/u;
+  /^(?:район|раион|rayon|district|region|province|city|town|village|oblast|област|облыс|облус|аудан|ауыл|айыл|кала|шаар|shaar|oblys|audan|aydan|auyl|qala|viloyat|вилоят|welayat|велаят|etrap|etrab|этрап|шахр|shahr|shahar|шахар|seher|saher|kend|qesebe|кишлак|qishlo|кишло|(?:туман|tuman)(?:[иi]|ида|ida|идаги|idagi)|бекет|beket|откел|откоол|checkpoint|crossing|posti|postid|пости|постид)/u;
 /** Words that say the next name is a place's: «ноҳияи Восеъ», «шаҳри Кӯлоб», «города Касан», «г. Денау», «пгт …». */
 const PLACE_WORD_BEFORE =
-  /^(?:нохияи|шахри|дехаи|чамоати|джамоата|г|гор|город|города|городе|пгт|поселок|поселка|поселке|село|села|селе|кишлак|кишлака|аул|аула)$/u;
+  /^(?:нохияи|шахри|дехаи|чамоати|джамоата|г|гор|город|города|городе|пгт|поселок|поселка|поселке|село|села|селе|кишлак|кишлака|аул|аула|кпп|пост|поста|посту|посте|постом)$/u;
 
 const RUSSIAN_ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их)$/u;
 

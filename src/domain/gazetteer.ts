@@ -704,6 +704,10 @@ export const memberStateGazetteer: Readonly<Record<Country, readonly GazetteerGr
         'термиз*',
         'termez*',
         'termiz*',
+        // Ayritom, the Termez bridge crossing into Afghanistan: drug news names the post without the town.
+        'айритом*',
+        'ayritom*',
+        'airitom*',
         'каракалпак*',
         'қорақалпоғ*',
         'karakalpak*',
@@ -808,6 +812,7 @@ export const foreignGazetteer: Readonly<Record<string, readonly GazetteerGroup[]
         'china',
         'chinese',
         'xitoy*',
+        'хитой*',
         'қытай*',
         'çin+',
         'hytaý*',

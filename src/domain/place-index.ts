@@ -50,8 +50,29 @@ const GUARD_MARK = '~';
 // ---------------------------------------------------------------------------------------------------------------
 // Endings.
 
-/** Russian case endings beyond the last vowel (which `stemOf` already takes off): Дангар-ой, Кулоб-ом. */
-const RUSSIAN_NOUN_ENDINGS = ['ой', 'ей', 'ом', 'ем', 'ою', 'ам', 'ям', 'ах', 'ях', 'ами', 'ями'];
+/**
+ * Russian case endings beyond the last vowel (which `stemOf` already takes off): Дангар-ой, Кулоб-ом; and the
+ * plural adjective's, for the first word of a plural name: Набережн-ых Челн-ах, Минеральн-ыми Вод-ами.
+ */
+const RUSSIAN_NOUN_ENDINGS = [
+  'ой',
+  'ей',
+  'ом',
+  'ем',
+  'ою',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ами',
+  'ями',
+  'ых',
+  'их',
+  'ым',
+  'им',
+  'ыми',
+  'ими',
+];
 const ADJECTIVE_ENDINGS = [
   'ий',
   'ый',
