@@ -16,8 +16,8 @@ export type DecidedArticle = Decided<LockedArticle, ArticleVerdict>;
 const ARTICLE_WITH_RUN =
   'SELECT a.*, r.source_config, r.reference_time FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id';
 
-const LOCK_SQL = `FROM articles a LEFT JOIN crawl_runs r ON r.id = a.run_id
-  WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`;
+/** The rows of `$1`, locked in id order (the same order in every transaction: no deadlock between batches). */
+const LOCKED_ROWS = 'WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a';
 
 /**
  * Locks the articles and reads them. Rows the caller read before (the embedded sweep reads a batch to analyse it
@@ -29,11 +29,10 @@ export async function lockArticles(
   known: ReadonlyMap<number, LockedArticle>,
 ): Promise<LockedArticle[]> {
   if (!ids.every((id) => known.has(id))) {
-    return (await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [ids]))
-      .rows;
+    return (await tx.query<LockedArticle>(`${ARTICLE_WITH_RUN} ${LOCKED_ROWS}`, [ids])).rows;
   }
   const states = await tx.query<Pick<LockedArticle, 'id' | 'status' | 'version'>>(
-    `SELECT a.id, a.status, a.version ${LOCK_SQL}`,
+    `SELECT a.id, a.status, a.version FROM articles a ${LOCKED_ROWS}`,
     [ids],
   );
   const changed = states.rows
@@ -41,11 +40,10 @@ export async function lockArticles(
     .map((row) => row.id);
   const reread = changed.length
     ? new Map(
-        (
-          await tx.query<LockedArticle>(`SELECT a.*, r.source_config, r.reference_time ${LOCK_SQL}`, [
-            changed,
-          ])
-        ).rows.map((row) => [row.id, row]),
+        (await tx.query<LockedArticle>(`${ARTICLE_WITH_RUN} ${LOCKED_ROWS}`, [changed])).rows.map((row) => [
+          row.id,
+          row,
+        ]),
       )
     : new Map<number, LockedArticle>();
   return states.rows.map((row) => reread.get(row.id) ?? { ...known.get(row.id)!, status: row.status });
@@ -63,8 +61,8 @@ export async function findOriginals(tx: Queryable, hashes: readonly string[]): P
 
 /**
  * One multi-row UPDATE for the whole batch: the analysis (seizure facts included), the search vector, the fate and,
- * for the articles that join a story, the membership, so that each article is written once (every version of a row costs its index entries, full text
- * included).
+ * for the articles that join a story, the membership, so that each article is written once (every version of a
+ * row costs its index entries, full text included).
  */
 export async function saveAnalyses(
   tx: Queryable,
