@@ -55,8 +55,9 @@ const MONTH_WORD = `(?<!${LETTER})((?:${STEMS.join('|')})${LETTER}*|(?:${ABBREVI
 // a time: in «15:30 бугун» the 30 is no day.
 const DAY = `(?<![\\d:])(\\d{1,2})(?:-?(?:го|е|ое|nji|njy|inji|ynjy|st|nd|rd|th))?`;
 const YEAR = '(\\d{4})(?!\\d)';
-// «2025 жылғы», «2025-yil», «2025-ci il», «2025 ýyl», «соли 2025»: words that may sit next to the year.
-const YEAR_WORD = `(?:\\s*-?\\s*(?:жыл${LETTER}*|ж\\.|yil${LETTER}*|йил${LETTER}*|-?c[iı]\\s+il${LETTER}*|il${LETTER}*|ýyl${LETTER}*|сол${LETTER}*|г\\.|года?|y\\.|ý\\.))?`;
+// «2025 жылғы», «2025 jylǵy» (Kazakh Latin), «2025-yil», «2025-ci il», «2025 ýyl», «соли 2025»: words that may sit
+// next to the year.
+const YEAR_WORD = `(?:\\s*-?\\s*(?:жыл${LETTER}*|jyl${LETTER}*|ж\\.|yil${LETTER}*|йил${LETTER}*|-?c[iı]\\s+il${LETTER}*|il${LETTER}*|ýyl${LETTER}*|сол${LETTER}*|г\\.|года?|y\\.|ý\\.))?`;
 const TIME_PATTERN = /(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?(?![\d:])/iu;
 
 // Tajik puts «соли» ("of the year") before the year: «19 сентябри соли 2025».

@@ -27,13 +27,21 @@ const MONTH_STEMS = COMMON_LATIN_MONTH_STEMS;
 const MONTH_ABBREVIATIONS: ReadonlyArray<[string, number]> = ENGLISH_MONTH_ABBREVIATIONS.flatMap((row, i) =>
   row.map((abbreviation) => [abbreviation, i + 1] as [string, number]),
 ).sort(([a], [b]) => b.length - a.length);
-const monthAlternation = MONTH_STEMS.flat().join('|');
+/** Longest first, so that Kazakh «maýsym» (June) is not read as the `may` of May. */
+const monthAlternation = [...MONTH_STEMS.flat()].sort((a, b) => b.length - a.length).join('|');
 const abbreviationAlternation = MONTH_ABBREVIATIONS.map(([stem]) => stem).join('|');
 
 /** The month (1–12) a word names, or 0. */
 export function monthOf(word: string): number {
-  const full = MONTH_STEMS.findIndex((stems) => stems.some((stem) => word.startsWith(stem)));
-  if (full >= 0) return full + 1;
+  // The longest stem the word starts with: `maysym` is June's, though it starts with May's `may`.
+  let month = 0;
+  let longest = 0;
+  for (const [index, stems] of MONTH_STEMS.entries()) {
+    for (const stem of stems) {
+      if (stem.length > longest && word.startsWith(stem)) [month, longest] = [index + 1, stem.length];
+    }
+  }
+  if (month > 0) return month;
   return MONTH_ABBREVIATIONS.find(([stem]) => new RegExp(`^${stem}\\.?$`).test(word))?.[1] ?? 0;
 }
 

@@ -15,6 +15,7 @@ const MONTHS_BY_LANGUAGE: Readonly<Record<string, readonly string[]>> = {
   'Russian (genitive)': ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
   'Kazakh Cyrillic': ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
   'Kazakh Latin 2021': ['qañtar', 'aqpan', 'nauryz', 'säuır', 'mamyr', 'mausym', 'şılde', 'tamyz', 'qyrküiek', 'qazan', 'qaraşa', 'jeltoqsan'],
+  'Kazakh Latin 2018': ['qańtar', 'aqpan', 'naýryz', 'sáýir', 'mamyr', 'maýsym', 'shilde', 'tamyz', 'qyrkúıek', 'qazan', 'qarasha', 'jeltoqsan'],
   'Kyrgyz (Russian names, Kyrgyz endings)': ['январда', 'февралда', 'мартта', 'апрелде', 'майда', 'июнда', 'июлда', 'августта', 'сентябрда', 'октябрда', 'ноябрда', 'декабрда'],
   'Kyrgyz traditional': ['үчтүн айы', 'бирдин айы', 'жалган куран', 'чын куран', 'бугу', 'кулжа', 'теке', 'баш оона', 'аяк оона', 'тогуздун айы', 'жетинин айы', 'бештин айы'],
   'Uzbek Latin': ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'],
@@ -79,6 +80,7 @@ describe('month names of every language', () => {
     expect(at('2025 жылғы 19 қыркүйек')).toBe(nineteenth);
     expect(at('19-sentabr, 2025-yil')).toBe(nineteenth);
     expect(at('19 sentýabr 2025')).toBe(nineteenth);
+    expect(at('2025 jylǵy 19 qyrkúıek')).toBe(nineteenth);
     expect(at('19 сентябри соли 2025')).toBe(nineteenth);
     expect(at('Sept. 19, 2025')).toBe(nineteenth);
     expect(at('Fri, 19 Sep 2025 10:00:00 +0000')).toBe('2025-09-19T10:00:00.000Z');

@@ -48,15 +48,15 @@ export const RUSSIAN_GENITIVE_MONTHS = [
  */
 // biome-ignore format: one row per month reads better packed
 export const MONTH_STEMS: readonly (readonly string[])[] = [
-  ['январ', 'қаңтар', 'qantar', 'qañtar', 'yanvar', 'ianvar', 'ýanwar', 'үчтүн ай', 'january'],
+  ['январ', 'қаңтар', 'qantar', 'qañtar', 'qańtar', 'yanvar', 'ianvar', 'ýanwar', 'үчтүн ай', 'january'],
   ['феврал', 'ақпан', 'aqpan', 'fevral', 'fewral', 'бирдин ай', 'february'],
-  ['март', 'наурыз', 'nauryz', 'mart', 'жалган куран', 'march'],
-  ['апрел', 'сәуір', 'sáuir', 'säuır', 'säuir', 'sauir', 'aprel', 'чын куран', 'april'],
+  ['март', 'наурыз', 'nauryz', 'naýryz', 'mart', 'жалган куран', 'march'],
+  ['апрел', 'сәуір', 'sáuir', 'sáýir', 'säuır', 'säuir', 'sauir', 'aprel', 'чын куран', 'april'],
   ['май', 'мая', 'мамыр', 'mamyr', 'may', 'mai', 'maý', 'бугу'],
-  ['июн', 'маусым', 'mausym', 'iyun', 'iýun', 'кулжа', 'june'],
+  ['июн', 'маусым', 'mausym', 'maýsym', 'iyun', 'iýun', 'кулжа', 'june'],
   ['июл', 'шілде', 'shilde', 'şılde', 'iyul', 'iýul', 'теке', 'july'],
   ['август', 'тамыз', 'tamyz', 'avgust', 'avqust', 'awgust', 'баш оона', 'august'],
-  ['сентябр', 'сентабр', 'қыркүйек', 'qyrkúiek', 'qyrküiek', 'qyrkuiek', 'sentyabr', 'sentabr', 'sentýabr', 'аяк оона', 'september'],
+  ['сентябр', 'сентабр', 'қыркүйек', 'qyrkúiek', 'qyrkúıek', 'qyrküiek', 'qyrkuiek', 'sentyabr', 'sentabr', 'sentýabr', 'аяк оона', 'september'],
   ['октябр', 'октабр', 'қазан', 'qazan', 'oktyabr', 'oktabr', 'oktýabr', 'тогуздун ай', 'october'],
   ['ноябр', 'қараша', 'qarasha', 'qaraşa', 'noyabr', 'noýabr', 'жетинин ай', 'november'],
   ['декабр', 'желтоқсан', 'jeltoqsan', 'dekabr', 'бештин ай', 'december'],
