@@ -4,13 +4,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** akipress.com: AKIpress' English news, two reports of the Interior Ministry's drug service in Kyrgyzstan. */
@@ -68,17 +67,14 @@ export function akipressCom(): RecordedSite {
     note: ENGLISH_EDITION_NOTE,
     files: [
       ...articleFiles(articles, articlePage),
-      {
+      feedFile({
         path: 'rss/news_en.rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'AKIpress News Agency',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'en',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'AKIpress News Agency',
+        link: `${origin}/`,
+        language: 'en',
+        articles: articles,
+      }),
     ],
   };
 }

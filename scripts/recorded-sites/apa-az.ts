@@ -3,13 +3,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** apa.az, Azerbaijani: the RSS feed and two articles. */
@@ -105,30 +104,24 @@ export function apaAz(): RecordedSite {
   return {
     host: 'apa.az',
     files: [
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'APA — Xəbərlər',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'az',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'APA — Xəbərlər',
+        link: `${origin}/`,
+        language: 'az',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
-      {
+      feedFile({
         path: 'en/rss/index.xml',
-        originalUrl: englishFeedUrl,
-        content: rssFeed({
-          title: 'APA — News',
-          link: `${origin}/en`,
-          self: englishFeedUrl,
-          language: 'en',
-          items: feedItems(englishArticles),
-        }),
-      },
+        url: englishFeedUrl,
+        title: 'APA — News',
+        link: `${origin}/en`,
+        language: 'en',
+        articles: englishArticles,
+      }),
     ],
   };
 }

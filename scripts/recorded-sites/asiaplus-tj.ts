@@ -3,12 +3,11 @@ import {
   articleFiles,
   clock,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   type RecordedSite,
-  rssFeed,
   russianDate,
 } from './page.js';
 
@@ -116,30 +115,24 @@ export function asiaplusTj(): RecordedSite {
   return {
     host: 'asiaplustj.info',
     files: [
-      {
+      feedFile({
         path: 'ru/rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Asia-Plus — новости Таджикистана',
-          link: `${origin}/ru`,
-          self: feedUrl,
-          language: 'ru',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Asia-Plus — новости Таджикистана',
+        link: `${origin}/ru`,
+        language: 'ru',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
-      {
+      feedFile({
         path: 'en/rss.xml',
-        originalUrl: englishFeedUrl,
-        content: rssFeed({
-          title: 'Asia-Plus — English',
-          link: `${origin}/en`,
-          self: englishFeedUrl,
-          language: 'en',
-          items: feedItems(englishArticles),
-        }),
-      },
+        url: englishFeedUrl,
+        title: 'Asia-Plus — English',
+        link: `${origin}/en`,
+        language: 'en',
+        articles: englishArticles,
+      }),
     ],
   };
 }

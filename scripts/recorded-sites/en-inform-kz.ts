@@ -4,13 +4,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** en.inform.kz: Kazinform's English edition, one seizure report and one report off the subject. */
@@ -78,17 +77,14 @@ export function enInformKz(): RecordedSite {
     note: ENGLISH_EDITION_NOTE,
     files: [
       ...articleFiles(articles, articlePage),
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Kazinform — news',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'en',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Kazinform — news',
+        link: `${origin}/`,
+        language: 'en',
+        articles: articles,
+      }),
     ],
   };
 }

@@ -3,12 +3,11 @@ import { ENGLISH_EDITION_NOTE } from './english-editions.js';
 import {
   articleFiles,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /**
@@ -75,17 +74,14 @@ export function enTengrinewsKz(): RecordedSite {
     note: ENGLISH_EDITION_NOTE,
     files: [
       ...articleFiles(articles, articlePage),
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Tengrinews.kz — English',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'en',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Tengrinews.kz — English',
+        link: `${origin}/`,
+        language: 'en',
+        articles: articles,
+      }),
     ],
   };
 }

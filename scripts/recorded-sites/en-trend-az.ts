@@ -4,13 +4,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** en.trend.az: Trend's English edition, the twin of the Russian report of the month's seizures. */
@@ -63,17 +62,14 @@ export function enTrendAz(): RecordedSite {
     note: ENGLISH_EDITION_NOTE,
     files: [
       ...articleFiles(articles, articlePage),
-      {
+      feedFile({
         path: 'feeds/index.rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Trend News Agency',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'en',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Trend News Agency',
+        link: `${origin}/`,
+        language: 'en',
+        articles: articles,
+      }),
     ],
   };
 }

@@ -2,13 +2,13 @@ import {
   clock,
   dotted,
   escapeHtml,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   pathOf,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** inform.kz (Kazinform), Russian: the RSS feed and two articles. */
@@ -65,22 +65,14 @@ export function informKz(): RecordedSite {
   return {
     host: 'inform.kz',
     files: [
-      {
+      feedFile({
         path: 'rss/rus/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Казинформ — новости',
-          link: `${origin}/ru/`,
-          self: feedUrl,
-          language: 'ru',
-          items: articles.map((article) => ({
-            title: article.title,
-            link: article.url,
-            description: article.paragraphs[0],
-            published: article.published,
-          })),
-        }),
-      },
+        url: feedUrl,
+        title: 'Казинформ — новости',
+        link: `${origin}/ru/`,
+        language: 'ru',
+        articles,
+      }),
       ...articles.map((article) => ({
         path: pathOf(article.url),
         originalUrl: article.url,

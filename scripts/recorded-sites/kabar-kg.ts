@@ -3,13 +3,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** kabar.kg, Russian: the RSS feed and two articles. */
@@ -99,30 +98,24 @@ export function kabarKg(): RecordedSite {
   return {
     host: 'kabar.kg',
     files: [
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Кабар — новости Кыргызстана',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'ru',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Кабар — новости Кыргызстана',
+        link: `${origin}/`,
+        language: 'ru',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
-      {
+      feedFile({
         path: 'eng/rss/index.xml',
-        originalUrl: englishFeedUrl,
-        content: rssFeed({
-          title: 'Kabar — news of Kyrgyzstan',
-          link: `${origin}/eng/`,
-          self: englishFeedUrl,
-          language: 'en',
-          items: feedItems(englishArticles),
-        }),
-      },
+        url: englishFeedUrl,
+        title: 'Kabar — news of Kyrgyzstan',
+        link: `${origin}/eng/`,
+        language: 'en',
+        articles: englishArticles,
+      }),
     ],
   };
 }

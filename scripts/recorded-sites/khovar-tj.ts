@@ -2,13 +2,12 @@ import {
   articleFiles,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** khovar.tj, Tajik: the WordPress feed and two articles whose time is only in `<time datetime>`. */
@@ -120,30 +119,24 @@ export function khovarTj(): RecordedSite {
   return {
     host: 'khovar.tj',
     files: [
-      {
+      feedFile({
         path: 'feed/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Ховар — Агентии миллии иттилоотии Тоҷикистон',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'tg',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Ховар — Агентии миллии иттилоотии Тоҷикистон',
+        link: `${origin}/`,
+        language: 'tg',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
-      {
+      feedFile({
         path: 'eng/feed/index.xml',
-        originalUrl: englishFeedUrl,
-        content: rssFeed({
-          title: 'Khovar — English',
-          link: `${origin}/eng/`,
-          self: englishFeedUrl,
-          language: 'en',
-          items: feedItems(englishArticles),
-        }),
-      },
+        url: englishFeedUrl,
+        title: 'Khovar — English',
+        link: `${origin}/eng/`,
+        language: 'en',
+        articles: englishArticles,
+      }),
     ],
   };
 }

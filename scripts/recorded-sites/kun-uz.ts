@@ -3,13 +3,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** kun.uz, Russian: the RSS feed and two articles whose date stands above the headline. */
@@ -135,17 +134,14 @@ export function kunUz(): RecordedSite {
   return {
     host: 'kun.uz',
     files: [
-      {
+      feedFile({
         path: 'ru/news/rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Kun.uz — новости',
-          link: `${origin}/ru`,
-          self: feedUrl,
-          language: 'ru',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Kun.uz — новости',
+        link: `${origin}/ru`,
+        language: 'ru',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
       { path: 'en/news/list.html', originalUrl: `${origin}/en/news/list`, content: englishList() },

@@ -3,12 +3,11 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** media.az: the RSS feed and two articles whose date is only in the info list; one from the seed bulletin. */
@@ -62,17 +61,14 @@ export function mediaAz(): RecordedSite {
   return {
     host: 'media.az',
     files: [
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Media.az — новости',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'ru',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Media.az — новости',
+        link: `${origin}/`,
+        language: 'ru',
+        articles: articles,
+      }),
       ...articleFiles(articles, articlePage),
     ],
   };

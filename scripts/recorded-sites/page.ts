@@ -152,6 +152,28 @@ ${items.join('\n')}
 `;
 }
 
+/** A site's RSS feed as a file: its articles newest first, each with its first paragraph as the description. */
+export function feedFile(feed: {
+  path: string;
+  url: string;
+  title: string;
+  link: string;
+  language: string;
+  articles: readonly PageArticle[];
+}): RecordedFile {
+  return {
+    path: feed.path,
+    originalUrl: feed.url,
+    content: rssFeed({
+      title: feed.title,
+      link: feed.link,
+      self: feed.url,
+      language: feed.language,
+      items: feedItems(feed.articles),
+    }),
+  };
+}
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** `25.09.2025` */

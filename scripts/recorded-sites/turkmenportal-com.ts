@@ -3,13 +3,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   newsArticleJsonLd,
   type PageArticle,
   paragraphs,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** turkmenportal.com, Russian: the RSS feed and two articles with JSON-LD dates. */
@@ -61,17 +60,14 @@ export function turkmenportalCom(): RecordedSite {
   return {
     host: 'turkmenportal.com',
     files: [
-      {
+      feedFile({
         path: 'rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'Turkmenportal',
-          link: `${origin}/`,
-          self: feedUrl,
-          language: 'ru',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'Turkmenportal',
+        link: `${origin}/`,
+        language: 'ru',
+        articles: articles,
+      }),
       ...articleFiles(articles, articlePage),
     ],
   };

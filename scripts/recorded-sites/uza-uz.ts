@@ -3,13 +3,12 @@ import {
   clock,
   dotted,
   escapeHtml,
-  feedItems,
+  feedFile,
   htmlPage,
   type PageArticle,
   paragraphs,
   publishedMeta,
   type RecordedSite,
-  rssFeed,
 } from './page.js';
 
 /** uza.uz, Uzbek (Latin): the RSS feed and two articles. */
@@ -105,30 +104,24 @@ export function uzaUz(): RecordedSite {
   return {
     host: 'uza.uz',
     files: [
-      {
+      feedFile({
         path: 'uz/rss/index.xml',
-        originalUrl: feedUrl,
-        content: rssFeed({
-          title: 'UzA — O‘zbekiston milliy axborot agentligi',
-          link: `${origin}/uz`,
-          self: feedUrl,
-          language: 'uz',
-          items: feedItems(articles),
-        }),
-      },
+        url: feedUrl,
+        title: 'UzA — O‘zbekiston milliy axborot agentligi',
+        link: `${origin}/uz`,
+        language: 'uz',
+        articles: articles,
+      }),
       ...articleFiles(articles, (article) => articlePage(article)),
       ...articleFiles(englishArticles, (article) => articlePage(article, ENGLISH)),
-      {
+      feedFile({
         path: 'en/rss/index.xml',
-        originalUrl: englishFeedUrl,
-        content: rssFeed({
-          title: 'UzA — National News Agency of Uzbekistan',
-          link: `${origin}/en`,
-          self: englishFeedUrl,
-          language: 'en',
-          items: feedItems(englishArticles),
-        }),
-      },
+        url: englishFeedUrl,
+        title: 'UzA — National News Agency of Uzbekistan',
+        link: `${origin}/en`,
+        language: 'en',
+        articles: englishArticles,
+      }),
     ],
   };
 }
