@@ -6,6 +6,8 @@ import { SharedEmbeddedDatabase } from './db/embedded/shared-database.js';
 import { migrate } from './db/migrate.js';
 import type { CompiledLexicon } from './domain/keywords.js';
 import type { Logger } from './logger.js';
+import { chooseTransport } from './transport/choose-transport.js';
+import type { Transport } from './transport/transport.js';
 import { type OwnerDuties, ownerDuties } from './workers/owner-duties.js';
 import type { StrandedRecovery } from './workers/recover-stranded.js';
 
@@ -17,6 +19,8 @@ export interface App {
   duties: OwnerDuties;
   /** What this process recovered when it opened the folder as its owner. */
   recoveredAtOpen?: StrandedRecovery | undefined;
+  /** In process or through the BullMQ queues, chosen here once (see `transport/`). */
+  transport: Transport;
   close(): Promise<void>;
 }
 
@@ -40,7 +44,7 @@ function lazyLexicon(path: string): () => CompiledLexicon {
 /**
  * Opens the database and brings its schema up to date (migrations are guarded by an advisory lock). The owner of
  * an embedded data folder first finishes what dead processes left: a harvest started after a killed one begins
- * with nothing stranded.
+ * with nothing stranded. The transport is chosen here, and nowhere else: REDIS_URL set means the BullMQ queues.
  */
 export async function openApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
@@ -51,10 +55,11 @@ export async function openApp(config: AppConfig, log: Logger): Promise<App> {
     await db.close();
     throw error;
   }
+  const lexicon = lazyLexicon(config.keywordsPath);
   const duties = ownerDuties({
     db,
     log,
-    lexicon: lazyLexicon(config.keywordsPath),
+    lexicon,
     staleAfterSecs: config.leaseSecs,
     strandedForSecs: config.recoveryAfterSecs,
   });
@@ -62,5 +67,13 @@ export async function openApp(config: AppConfig, log: Logger): Promise<App> {
     db instanceof SharedEmbeddedDatabase && db.role().role === 'owner'
       ? await duties.recover({ strandedForSecs: 0 })
       : undefined;
-  return { config, log, db, duties, recoveredAtOpen, close: () => db.close() };
+  const transport = chooseTransport({ config, db, log, lexicon, duties, recoveredAtOpen });
+  const close = async () => {
+    try {
+      await transport.close();
+    } finally {
+      await db.close();
+    }
+  };
+  return { config, log, db, duties, recoveredAtOpen, transport, close };
 }

@@ -8,6 +8,7 @@ import {
 } from './cli/cli-support.js';
 import { EnvError } from './config/env.js';
 import { formatConfigIssues, SourcesConfigError } from './config/sources.js';
+import { NotInThisModeError } from './transport/transport.js';
 
 type VerbRunner = (args: string[], ctx: CliContext) => Promise<number>;
 // Verbs are imported when called: `harvest analyze` should not pay for loading Crawlee and a browser driver.
@@ -150,7 +151,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${formatConfigIssues(error.issues)}\n`);
       return 1;
     }
-    if (error instanceof UserFacingError || error instanceof EnvError || error instanceof ZodError) {
+    if (
+      error instanceof UserFacingError ||
+      error instanceof NotInThisModeError ||
+      error instanceof EnvError ||
+      error instanceof ZodError
+    ) {
       process.stderr.write(`harvest ${name}: ${error.message}\n`);
       return 1;
     }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { loadLexicon } from '../config/keywords.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { insertCandidate } from '../db/articles-repo.js';
 import type { Database } from '../db/database.js';
@@ -11,9 +10,6 @@ import { ISO_DATE_EXPECTED, parseIsoDate } from '../domain/iso-date.js';
 import { languageSchema } from '../domain/types.js';
 import type { SourceConfig } from '../sources/source-schema.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
-import { enqueueArticles, openQueues } from '../workers/bullmq-transport.js';
-import { waitForBatch } from '../workers/harvest-run.js';
-import { processPendingInBatches } from '../workers/pending-sweep.js';
 import {
   type CliContext,
   parseVerbArgs,
@@ -122,25 +118,11 @@ export async function ingestCommand(args: string[], ctx: CliContext): Promise<nu
       });
     }
     ctx.err(`${stored.length} new article(s) stored, ${rejected} line(s) rejected`);
-    if (ctx.config.redisUrl) {
-      const queues = openQueues({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
-      try {
-        await enqueueArticles(queues, stored);
-        if (values.wait) {
-          await waitForBatch(batchId, { db: app.db, log: ctx.log, progress: ctx.err }, queues, {
-            recoveryAfterSecs: ctx.config.recoveryAfterSecs,
-          });
-        }
-      } finally {
-        await queues.close();
-      }
-    } else {
-      await processPendingInBatches(
-        { db: app.db, lexicon: loadLexicon(ctx.config.keywordsPath) },
-        { runIds: runs.ids() },
-      );
-    }
-    if (!ctx.config.redisUrl || values.wait) {
+    const processed = await app.transport.processStored(
+      { batchId, runIds: runs.ids(), articleIds: stored },
+      { wait: values.wait ?? false, progress: ctx.err },
+    );
+    if (processed) {
       ctx.out(formatSummary(await summarizeRuns(app.db, await listBatchRuns(app.db, batchId))));
     }
     return rejected > 0 ? 1 : 0;

@@ -2,12 +2,9 @@ import type { App } from '../app.js';
 import { loadSourcesFile } from '../config/sources.js';
 import { findDueSources } from '../ops/due-sources.js';
 import { checkSourcesHealth } from '../ops/health-check.js';
-import { enqueueScheduleJobs, openScheduleQueue } from '../ops/scheduled-crawls.js';
-import { withSourceLeases } from '../ops/source-lease.js';
 import type { SourceConfig } from '../sources/source-schema.js';
+import type { Dispatched, HarvestRequest } from '../transport/transport.js';
 import { formatSummary, summarizeRuns } from '../workers/batch-summary.js';
-import { openQueues } from '../workers/bullmq-transport.js';
-import { type BatchOptions, enqueueHarvest, harvestEmbedded, waitForBatch } from '../workers/harvest-run.js';
 import { type CliContext, parseVerbArgs, sourceFileVariables, UsageError, withApp } from './cli-support.js';
 import { webhookNotifier } from './health.js';
 
@@ -25,48 +22,38 @@ export function selectSources(all: readonly SourceConfig[], ids: readonly string
 
 const withNote = (summary: string, note: string | undefined) => (note ? `${summary}\n\n${note}` : summary);
 
-/** Runs the sources in the current mode and prints the summary; returns the exit code. */
+export interface HarvestOptions extends Pick<HarvestRequest, 'trigger' | 'referenceTime'> {
+  wait: boolean;
+  timeoutSecs: number;
+  /** `--data-dir data/demo`: how the commands of the closing hint name the database, if not the default. */
+  dataDirArg?: string | undefined;
+  /** A line printed under the summary (the demo names its database there). */
+  summaryNote?: string | undefined;
+}
+
+/** Runs the sources through the app's transport and prints the summary; returns the exit code. */
 export async function harvestAndReport(
   app: App,
   ctx: CliContext,
   sources: readonly SourceConfig[],
-  options: BatchOptions & {
-    wait: boolean;
-    timeoutSecs: number;
-    /** `--data-dir data/demo`: how the commands of the closing hint name the database, if not the default. */
-    dataDirArg?: string | undefined;
-    /** A line printed under the summary (the demo names its database there). */
-    summaryNote?: string | undefined;
-  },
+  options: HarvestOptions,
 ): Promise<number> {
-  const deps = {
-    db: app.db,
-    log: ctx.log,
-    userAgent: ctx.config.userAgent,
-    keywordsPath: ctx.config.keywordsPath,
-    progress: ctx.err,
-  };
-  if (!ctx.config.redisUrl) {
-    const batch = await harvestEmbedded(sources, deps, options);
-    ctx.out(withNote(formatSummary(await summarizeRuns(app.db, batch.runs)), options.summaryNote));
-    await checkHealthAfterRuns(app, ctx, sources);
-    return reportOutcome(ctx, batch.runs, options.dataDirArg);
-  }
-  const queues = openQueues({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
-  try {
-    const batch = await enqueueHarvest(sources, deps, queues, options);
-    ctx.err(`queued ${batch.runs.length} crawl job(s), batch ${batch.batchId}`);
-    if (!options.wait) return 0;
-    const runs = await waitForBatch(batch.batchId, deps, queues, {
-      recoveryAfterSecs: ctx.config.recoveryAfterSecs,
-      timeoutSecs: options.timeoutSecs,
-    });
-    ctx.out(withNote(formatSummary(await summarizeRuns(app.db, runs)), options.summaryNote));
-    await checkHealthAfterRuns(app, ctx, sources);
-    return reportOutcome(ctx, runs, options.dataDirArg);
-  } finally {
-    await queues.close();
-  }
+  const dispatched = await app.transport.harvest(sources, { ...options, progress: ctx.err });
+  return reportDispatched(app, ctx, sources, dispatched, options);
+}
+
+/** The summary, the health check and the exit code of a finished batch; 0 for one handed to the workers. */
+async function reportDispatched(
+  app: App,
+  ctx: CliContext,
+  sources: readonly SourceConfig[],
+  dispatched: Dispatched,
+  options: Pick<HarvestOptions, 'dataDirArg' | 'summaryNote'>,
+): Promise<number> {
+  if (!dispatched.finished) return 0;
+  ctx.out(withNote(formatSummary(await summarizeRuns(app.db, dispatched.runs)), options.summaryNote));
+  await checkHealthAfterRuns(app, ctx, sources);
+  return reportOutcome(ctx, dispatched.runs, options.dataDirArg);
 }
 
 /** Announces sources that broke (or recovered) with this run on the webhook, if one is configured. */
@@ -83,9 +70,9 @@ async function checkHealthAfterRuns(app: App, ctx: CliContext, sources: readonly
 }
 
 /**
- * `--due`: only the sources whose schedule fired since their last run. Embedded, each is crawled under its
- * lease (a crawl of it still running elsewhere is skipped); distributed, a schedule job per due source lets
- * the workers do the same.
+ * `--due`: only the sources whose schedule fired since their last run, handed to the transport: in process each
+ * is crawled under its lease (a crawl of it still running elsewhere is skipped); through the queues a schedule
+ * job per due source lets the workers do the same.
  */
 export async function harvestDue(
   app: App,
@@ -97,33 +84,13 @@ export async function harvestDue(
   ctx.err(
     `${due.length} of ${candidates.length} source(s) due: ${due.map((s) => s.id).join(', ') || 'none'}`,
   );
-  if (due.length === 0) return 0;
-  if (ctx.config.redisUrl) {
-    const queue = openScheduleQueue({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
-    try {
-      await enqueueScheduleJobs(app.db, queue, due);
-    } finally {
-      await queue.close();
-    }
-    ctx.err('queued one schedule job per due source for the workers');
-    return 0;
-  }
-  const { busy, result } = await withSourceLeases(
-    app.db,
-    due.map((source) => source.id),
-    { ttlSecs: ctx.config.leaseSecs },
-    async (leased) =>
-      leased.length === 0
-        ? 0
-        : harvestAndReport(
-            app,
-            ctx,
-            due.filter((source) => leased.includes(source.id)),
-            { ...options, trigger: 'due' },
-          ),
-  );
-  if (busy.length > 0) ctx.err(`skipped (a crawl of them is still running): ${busy.join(', ')}`);
-  return result;
+  const outcome = await app.transport.harvestDue(due, { ...options, trigger: 'due', progress: ctx.err });
+  if (outcome.handedOn) ctx.err(outcome.handedOn);
+  if (outcome.busy.length > 0)
+    ctx.err(`skipped (a crawl of them is still running): ${outcome.busy.join(', ')}`);
+  if (!outcome.dispatched) return 0;
+  const crawled = due.filter((source) => !outcome.busy.includes(source.id));
+  return reportDispatched(app, ctx, crawled, outcome.dispatched, {});
 }
 
 /**
@@ -163,7 +130,6 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   if (sources.length === 0) throw new UsageError('no enabled source to run');
   const options = { wait: values.wait ?? false, timeoutSecs: Number(values.timeout ?? 0) };
   if (values.due) {
-    if (ctx.config.redisUrl && options.wait) throw new UsageError('--due cannot --wait in distributed mode');
     return withApp(ctx, (app) => harvestDue(app, ctx, sources, options));
   }
   return withApp(ctx, (app) => harvestAndReport(app, ctx, sources, { ...options, trigger: 'manual' }));

@@ -1,13 +1,6 @@
 import { loadSourcesFile } from '../config/sources.js';
 import { nextFireTime } from '../ops/due-sources.js';
-import { openScheduleQueue, syncSchedulers } from '../ops/scheduled-crawls.js';
-import {
-  type CliContext,
-  parseVerbArgs,
-  sourceFileVariables,
-  UserFacingError,
-  withApp,
-} from './cli-support.js';
+import { type CliContext, parseVerbArgs, sourceFileVariables, withApp } from './cli-support.js';
 
 /**
  * `harvest schedule`: one BullMQ job scheduler per enabled source, fired by Redis at the source's cron in its
@@ -15,17 +8,11 @@ import {
  */
 export async function scheduleCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseVerbArgs(args, { sources: { type: 'string' } });
-  if (!ctx.config.redisUrl) {
-    throw new UserFacingError(
-      'harvest schedule needs REDIS_URL (distributed mode). Without Redis, call `harvest run --due` from cron.',
-    );
-  }
   const file = loadSourcesFile(values.sources ?? ctx.config.sourcesPath, {
     variables: sourceFileVariables(),
   });
-  const queue = openScheduleQueue({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix });
-  try {
-    const sync = await withApp(ctx, (app) => syncSchedulers(app.db, queue, file.sources));
+  return withApp(ctx, async (app) => {
+    const sync = await app.transport.syncSchedules(file.sources);
     const now = new Date();
     for (const source of file.sources.filter((s) => sync.upserted.includes(s.id))) {
       const next = nextFireTime(source.schedule, source.timezone, now).toISOString();
@@ -34,7 +21,5 @@ export async function scheduleCommand(args: string[], ctx: CliContext): Promise<
     for (const id of sync.removed) ctx.out(`removed ${id}`);
     ctx.err(`${sync.upserted.length} source(s) scheduled, ${sync.removed.length} removed`);
     return 0;
-  } finally {
-    await queue.close();
-  }
+  });
 }

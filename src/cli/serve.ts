@@ -7,17 +7,14 @@ import { thisProcess } from '../db/embedded/process-identity.js';
 import { failRunsOf } from '../db/runs-repo.js';
 import { startInProcessSchedules } from '../ops/in-process-schedules.js';
 import { loadEnglishSupport } from '../review/english.js';
-import { inProcessRunner, queuedRunner } from '../review/run-source.js';
 import { buildReviewServer } from '../review/server.js';
 import { parseTrustProxy, type TrustedProxies, TrustProxyError } from '../review/trust-proxy.js';
-import { openQueues } from '../workers/bullmq-transport.js';
 import {
   type CliContext,
   listenOn,
   parseVerbArgs,
   sourceFileVariables,
   UsageError,
-  UserFacingError,
   untilStopped,
   withApp,
 } from './cli-support.js';
@@ -56,12 +53,6 @@ export function serveCommand(args: string[], ctx: CliContext): Promise<number> {
  * without cron (embedded mode; with REDIS_URL the workers fire the schedules).
  */
 export function upCommand(args: string[], ctx: CliContext): Promise<number> {
-  if (ctx.config.redisUrl) {
-    throw new UserFacingError(
-      'harvest up runs the schedules in this process (embedded mode); with REDIS_URL use `harvest serve`, ' +
-        '`harvest worker` and `harvest schedule`',
-    );
-  }
   return serveWorkspace(args, ctx, { schedules: true });
 }
 
@@ -100,21 +91,9 @@ async function serveWorkspace(
   const code = await withApp(
     ctx,
     async (app) => {
-      const queues = ctx.config.redisUrl
-        ? openQueues({ redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix })
-        : undefined;
-      const embedded = queues
-        ? undefined
-        : inProcessRunner({
-            db: app.db,
-            log: ctx.log,
-            userAgent: ctx.config.userAgent,
-            keywordsPath: ctx.config.keywordsPath,
-            leaseSecs: ctx.config.leaseSecs,
-          });
-      const operatorPlugins = queues
-        ? [(await import('../review/bull-board.js')).bullBoardPlugin(queues)]
-        : [];
+      const { transport } = app;
+      if (options.schedules) transport.assertSchedulesInProcess();
+      const runner = transport.sourceRunner();
       const server = await buildReviewServer({
         db: app.db,
         lexicon,
@@ -124,35 +103,31 @@ async function serveWorkspace(
         trustProxy,
         fetchPolicy: { allowHosts: values['allow-fetch-host'] ?? [] },
         loadSources: () => loadDeclaredSources(ctx),
-        operatorPlugins,
-        ...(queues ? { probeQueues: [queues.crawl, queues.articles] } : {}),
-        runSource: queues ? queuedRunner(app.db, queues) : embedded!.run,
+        operatorPlugins: await transport.operatorPlugins(),
+        probeQueues: transport.readinessQueues(),
+        runSource: runner.run,
         english: loadEnglishSupport(ctx.config),
       });
       const address = await listenOn(port, '--port', () =>
         server.listen({ port, host: values.host ?? '127.0.0.1' }),
       );
-      // Embedded: work stranded by killed processes is looked for every HARVEST_RECOVERY_AFTER_SECS / 2.
-      const stopSweeping = queues
-        ? () => {}
-        : app.duties.sweepEvery((ctx.config.recoveryAfterSecs * 1000) / 2);
+      // In process, work stranded by killed processes is looked for every HARVEST_RECOVERY_AFTER_SECS / 2.
+      const stopSweeping = transport.sweepEvery((ctx.config.recoveryAfterSecs * 1000) / 2);
       const schedules = options.schedules ? startSchedules(app, ctx) : undefined;
-      const mode = queues ? 'distributed' : app.db.kind;
       ctx.err(
-        `review workspace on ${address} (${mode})` +
+        `review workspace on ${address} (${transport.label})` +
           (schedules ? '; sources are crawled on their schedules' : ''),
       );
       const signal = await untilStopped();
       ctx.err(`${signal}: stopping`);
       stopSweeping();
       await server.close();
-      const crawls = Promise.all([schedules?.stop(), embedded?.settle()]);
+      const crawls = Promise.all([schedules?.stop(), runner.settle()]);
       const settled = await Promise.race([crawls.then(() => true), sleep(SETTLE_CRAWLS_MS, false)]);
       if (!settled) {
         const ids = await failRunsOf(app.db, thisProcess(), `interrupted: ${signal} while it was crawling`);
         ctx.err(`crawls still running were stopped and marked failed (runs ${ids.join(', ')})`);
       }
-      await queues?.close();
       return settled ? 0 : INTERRUPTED;
     },
     { handlesSignals: true },

@@ -4,7 +4,7 @@ import { checkSourcesHealth, listWatchedSources } from '../ops/health-check.js';
 import { createOpsMetrics } from '../ops/metrics.js';
 import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { openScheduleQueue, startScheduleWorker } from '../ops/scheduled-crawls.js';
-import { DEFAULT_ARTICLE_BATCH, openQueues, startWorkers } from '../workers/bullmq-transport.js';
+import { DEFAULT_ARTICLE_BATCH, startWorkers } from '../workers/bullmq-transport.js';
 import { DEFAULT_CONCURRENT_CRAWLS } from '../workers/crawl-concurrently.js';
 import { recoverPendingWork } from '../workers/recover.js';
 import {
@@ -12,7 +12,6 @@ import {
   listenOn,
   parseVerbArgs,
   UsageError,
-  UserFacingError,
   untilStopped,
   withApp,
 } from './cli-support.js';
@@ -46,17 +45,11 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
     !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65_536)
   )
     throw new UsageError('--metrics-port must be a port number');
-  if (!ctx.config.redisUrl) {
-    throw new UserFacingError(
-      'harvest worker needs REDIS_URL (distributed mode). In embedded mode `harvest run` does the work itself.',
-    );
-  }
-  const settings = { redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix };
   const lexicon = loadLexicon(ctx.config.keywordsPath);
   return withApp(
     ctx,
     async (app) => {
-      const queues = openQueues(settings);
+      const { queues, settings } = app.transport.workerQueues();
       const workers = startWorkers({
         db: app.db,
         lexicon,
@@ -123,7 +116,8 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
       clearInterval(healthTimer);
       await server?.close();
       await Promise.all([workers.close(), scheduler.close()]);
-      await Promise.all([queues.close(), scheduleQueue.close()]);
+      // The transport closes the queues with the app.
+      await scheduleQueue.close();
       ctx.log.info('worker stopped');
       return 0;
     },

@@ -60,7 +60,6 @@ function toConfig(env: z.infer<typeof envSchema>) {
     userAgent: env.HARVEST_USER_AGENT,
     logLevel: env.LOG_LEVEL,
     translator: translatorConfig(env),
-    mode: env.REDIS_URL ? ('distributed' as const) : ('embedded' as const),
   };
 }
 

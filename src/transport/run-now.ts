@@ -4,14 +4,18 @@ import { withSourceLeases } from '../ops/source-lease.js';
 import type { SourceConfig } from '../sources/source-schema.js';
 import type { Queues } from '../workers/bullmq-transport.js';
 import { enqueueHarvest, harvestEmbedded } from '../workers/harvest-run.js';
+import type { SourceRunner } from './transport.js';
 
 const TRIGGER = 'review';
 
 /** Distributed mode: "run now" puts one crawl job on the queue, like `harvest run --source ID`. */
-export function queuedRunner(db: Database, queues: Queues) {
-  return async (source: SourceConfig): Promise<string> => {
-    const { runs } = await enqueueHarvest([source], { db }, queues, { trigger: TRIGGER });
-    return `Crawl of ${source.id} queued (run ${runs[0]?.id}).`;
+export function queuedRunner(db: Database, queues: () => Queues): SourceRunner {
+  return {
+    async run(source) {
+      const { runs } = await enqueueHarvest([source], { db }, queues(), { trigger: TRIGGER });
+      return `Crawl of ${source.id} queued (run ${runs[0]?.id}).`;
+    },
+    settle: async () => {},
   };
 }
 
@@ -25,7 +29,7 @@ export function inProcessRunner(deps: {
   userAgent: string;
   keywordsPath: string;
   leaseSecs: number;
-}) {
+}): SourceRunner {
   const running = new Map<string, Promise<void>>();
   const run = async (source: SourceConfig): Promise<string> => {
     if (running.has(source.id)) return `A crawl of ${source.id} is already running.`;
