@@ -12,5 +12,5 @@ COPY . .
 ENV NODE_ENV=production
 # A heap budget: without one, V8 on a large host lets a long-running worker's heap grow lazily by hundreds of
 # megabytes of garbage before collecting it; with one, a worker stays at about 350 MB (BENCHMARKS.md).
-ENV NODE_OPTIONS=--max-old-space-size=512
+ENV NODE_OPTIONS="--max-old-space-size=512 --max-semi-space-size=32"
 ENTRYPOINT ["node", "bin/harvest.js"]

@@ -272,7 +272,9 @@ const workerNodeArgs =
     ? []
     : ['--cpu-prof', `--cpu-prof-dir=${values['profile-workers']}`];
 
-const WORKER_NODE_OPTIONS = readFileSync('Dockerfile', 'utf8').match(/^ENV NODE_OPTIONS=(.+)$/m)?.[1] ?? '';
+const WORKER_NODE_OPTIONS = (
+  readFileSync('Dockerfile', 'utf8').match(/^ENV NODE_OPTIONS=(.+)$/m)?.[1] ?? ''
+).replace(/^"(.*)"$/, '$1');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

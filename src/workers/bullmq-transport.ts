@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { createArticleBatcher } from './article-batcher.js';
 import { DEFAULT_CONCURRENT_CRAWLS } from './crawl-concurrently.js';
 import { executeRun, RunNotFoundError } from './execute-run.js';
-import { type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
+import { ARTICLES_PER_JOB, type ArticleJob, type CrawlJob, jobCatalog } from './job-catalog.js';
 import type { PipelineContext } from './process-article.js';
 import { processArticlesAhead } from './process-article.js';
 import { createSerialLane } from './serial-lane.js';
@@ -50,15 +50,16 @@ export async function enqueueCrawls(queues: Queues, runIds: readonly number[]): 
   );
 }
 
+/** One job per ARTICLES_PER_JOB ids, in id order (each id once). */
 export async function enqueueArticles(queues: Queues, articleIds: readonly number[]): Promise<void> {
   const { article } = jobCatalog;
-  await queues.articles.addBulk(
-    articleIds.map((articleId) => ({
-      name: article.queueName,
-      data: { articleId },
-      opts: { ...article.options, jobId: article.jobId({ articleId }) },
-    })),
-  );
+  const ids = [...new Set(articleIds)].sort((a, b) => a - b);
+  const jobs = [];
+  for (let start = 0; start < ids.length; start += ARTICLES_PER_JOB) {
+    const data = { articleIds: ids.slice(start, start + ARTICLES_PER_JOB) };
+    jobs.push({ name: article.queueName, data, opts: { ...article.options, jobId: article.jobId(data) } });
+  }
+  if (jobs.length > 0) await queues.articles.addBulk(jobs);
 }
 
 export interface WorkerDeps extends PipelineContext {
@@ -92,8 +93,9 @@ function parsePayload<T>(
 }
 
 /**
- * Article jobs a worker processes together. Two batches are in flight by default: one analysed while the other
- * holds its transaction (`processArticlesAhead`); transactions of one process run one at a time.
+ * Articles a worker processes together: a full job's (ARTICLES_PER_JOB), or several smaller jobs' gathered. Two
+ * jobs are in flight by default: one analysed while the other holds its transaction (`processArticlesAhead`);
+ * transactions of one process run one at a time.
  */
 export const DEFAULT_ARTICLE_BATCH = 50;
 // Crawls wait on sites far more than they compute: several at once keep a worker busy (see crawl-concurrently.ts).
@@ -149,11 +151,11 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const articles = new Worker<ArticleJob>(
     jobCatalog.article.queueName,
     async (job) => {
-      const { articleId } = parsePayload<ArticleJob>(jobCatalog.article.schema, job.data);
-      return { outcome: await batcher.process(articleId) };
+      const { articleIds } = parsePayload<ArticleJob>(jobCatalog.article.schema, job.data);
+      return { outcomes: Object.fromEntries(await batcher.process(articleIds)) };
     },
-    // Enough jobs active at once to fill `concurrency` batches.
-    { ...common, concurrency: deps.concurrency * batchSize },
+    // A job of ARTICLES_PER_JOB fills a batch; a crawl's smaller ones are gathered for up to BATCH_WAIT_MS.
+    { ...common, concurrency: deps.concurrency },
   );
 
   for (const worker of [crawl, articles]) {

@@ -157,13 +157,17 @@ describe('duplicated job delivery', () => {
       )
     ).rows as [{ id: number }];
     await enqueueArticles(queues, [id]);
-    const twin = await queues.articles.add('articles', { articleId: id }, { jobId: `article-${id}-again` });
+    const twin = await queues.articles.add(
+      'articles',
+      { articleIds: [id] },
+      { jobId: `article-${id}-again` },
+    );
     await until(async () => (await twin.isCompleted()) || (await twin.isFailed()));
-    const first = await queues.articles.getJob(jobCatalog.article.jobId({ articleId: id }));
+    const first = await queues.articles.getJob(jobCatalog.article.jobId({ articleIds: [id] }));
     await until(async () => (await first!.isCompleted()) || (await first!.isFailed()));
     const outcomes = [
-      (await queues.articles.getJob(first!.id!))?.returnvalue.outcome,
-      (await queues.articles.getJob(twin.id!))?.returnvalue.outcome,
+      (await queues.articles.getJob(first!.id!))?.returnvalue.outcomes[id],
+      (await queues.articles.getJob(twin.id!))?.returnvalue.outcomes[id],
     ].sort();
     expect(outcomes).toEqual(['already_processed', 'processed']);
     const row = await db.query('SELECT status, version FROM articles WHERE id = $1', [id]);

@@ -110,7 +110,9 @@ describe('source health', () => {
 
 describe('ops routes', () => {
   it('serve Prometheus metrics with queue depth, fetches, extraction failures and drafts', async () => {
-    await enqueueArticles(queues, [9_001, 9_002]);
+    // Two jobs (one job holds up to ARTICLES_PER_JOB articles).
+    await enqueueArticles(queues, [9_001]);
+    await enqueueArticles(queues, [9_002]);
     await db.query("UPDATE articles SET status = 'new', country = 'KZ' WHERE source_id = 'health-good'");
     const app = Fastify();
     registerOpsRoutes(app, { db, queues: [queues.crawl, queues.articles] });

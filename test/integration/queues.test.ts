@@ -4,6 +4,7 @@ import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
 import { canonicalizeUrl } from '../../src/domain/canonical-url.js';
 import { enqueueArticles, type RunningWorkers, startWorkers } from '../../src/workers/bullmq-transport.js';
+import { ARTICLES_PER_JOB } from '../../src/workers/job-catalog.js';
 import { recoverPendingWork } from '../../src/workers/recover.js';
 import { useMigratedDatabase } from '../support/database.js';
 import { useTestQueues } from '../support/queues.js';
@@ -61,6 +62,22 @@ describe('BullMQ transport', () => {
     await enqueueArticles(queues, [id]);
     await enqueueArticles(queues, [id, id]);
     expect(await queues.articles.getJobCountByTypes('waiting', 'prioritized')).toBe(1);
+  });
+
+  it('puts up to ARTICLES_PER_JOB articles in one job, and recovery leaves the articles a job holds alone', async () => {
+    const before = await queues.articles.getJobCountByTypes('waiting', 'prioritized');
+    const many = Array.from({ length: ARTICLES_PER_JOB * 2 + 1 }, (_, index) => 1_000_000 + index);
+    await enqueueArticles(queues, many.reverse());
+    const jobs = await queues.articles.getJobs(['waiting', 'prioritized']);
+    expect(jobs.length - before).toBe(3);
+    const sizes = jobs.map((job) => job.data.articleIds.length).sort((a, b) => a - b);
+    expect(sizes.slice(-3)).toEqual([1, ARTICLES_PER_JOB, ARTICLES_PER_JOB]);
+
+    const held = [await storeSeizure(), await storeSeizure()];
+    await enqueueArticles(queues, held);
+    const report = await recoverPendingWork(db, queues, 0);
+    expect(report.articlesEnqueued).toBe(0);
+    expect(await queues.articles.getJobCountByTypes('waiting', 'prioritized')).toBe(before + 4);
   });
 
   it('recovers articles whose jobs Redis lost, and the workers store each of them once', async () => {

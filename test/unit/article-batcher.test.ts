@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type BatchResults, createArticleBatcher } from '../../src/workers/article-batcher.js';
+import {
+  ArticlesNotProcessedError,
+  type BatchResults,
+  createArticleBatcher,
+} from '../../src/workers/article-batcher.js';
 import type { ProcessOutcome } from '../../src/workers/process-article.js';
 import { createSerialLane } from '../../src/workers/serial-lane.js';
 
@@ -12,34 +16,46 @@ function recordingProcessor(answer: (id: number) => ProcessOutcome | Error = () 
   return { batches, processBatch };
 }
 
+const ok = (...ids: number[]) => new Map(ids.map((id) => [id, 'processed' as const]));
+
 describe('article batcher', () => {
-  it('processes concurrently arriving articles together, at most maxBatch at a time', async () => {
+  it('processes the articles of concurrently arriving jobs together, flushing once maxBatch is reached', async () => {
     const { batches, processBatch } = recordingProcessor();
     const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
-    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((id) => batcher.process(id)));
-    expect(outcomes).toEqual(['processed', 'processed', 'processed', 'processed', 'processed']);
+    const outcomes = await Promise.all([[1, 2], [3], [4], [5]].map((ids) => batcher.process(ids)));
+    expect(outcomes).toEqual([ok(1, 2), ok(3), ok(4), ok(5)]);
     expect(batches).toEqual([
       [1, 2, 3],
       [4, 5],
     ]);
   });
 
-  it('does not keep a lone article waiting longer than maxWaitMs', async () => {
+  it('takes a job of a full batch at once', async () => {
+    const { batches, processBatch } = recordingProcessor();
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 10_000 });
+    await expect(batcher.process([1, 2, 3, 4])).resolves.toEqual(ok(1, 2, 3, 4));
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('does not keep a lone job waiting longer than maxWaitMs', async () => {
     const { batches, processBatch } = recordingProcessor();
     const batcher = createArticleBatcher(processBatch, { maxBatch: 100, maxWaitMs: 5 });
-    await expect(batcher.process(7)).resolves.toBe('processed');
-    await expect(batcher.process(8)).resolves.toBe('processed');
+    await expect(batcher.process([7])).resolves.toEqual(ok(7));
+    await expect(batcher.process([8])).resolves.toEqual(ok(8));
     expect(batches).toEqual([[7], [8]]);
   });
 
-  it('fails only the job of the article whose processing failed', async () => {
+  it('fails only the job holding the article whose processing failed, naming that article', async () => {
     const { processBatch } = recordingProcessor((id) =>
       id === 2 ? new Error('article 2 is broken') : 'processed',
     );
-    const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
-    const settled = await Promise.allSettled([1, 2, 3].map((id) => batcher.process(id)));
+    const batcher = createArticleBatcher(processBatch, { maxBatch: 4, maxWaitMs: 50 });
+    const settled = await Promise.allSettled([[1], [2, 3], [4]].map((ids) => batcher.process(ids)));
     expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((settled[1] as PromiseRejectedResult).reason.message).toBe('article 2 is broken');
+    const reason = (settled[1] as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(ArticlesNotProcessedError);
+    expect(reason.failures.map((failure: { articleId: number }) => failure.articleId)).toEqual([2]);
+    expect(reason.message).toBe('1 article(s) not processed, kept pending — article 2: article 2 is broken');
   });
 
   it('fails every job of a batch that could not be processed at all, so that each is retried', async () => {
@@ -49,21 +65,27 @@ describe('article batcher', () => {
       },
       { maxBatch: 2, maxWaitMs: 50 },
     );
-    const settled = await Promise.allSettled([1, 2].map((id) => batcher.process(id)));
+    const settled = await Promise.allSettled([[1], [2]].map((ids) => batcher.process(ids)));
     expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
   });
 
   it('answers a second job for an article already in the batch as already processed', async () => {
     const { batches, processBatch } = recordingProcessor();
     const batcher = createArticleBatcher(processBatch, { maxBatch: 3, maxWaitMs: 50 });
-    const outcomes = await Promise.all([4, 4, 5].map((id) => batcher.process(id)));
-    expect(outcomes).toEqual(['processed', 'already_processed', 'processed']);
+    const outcomes = await Promise.all([[4], [4, 5]].map((ids) => batcher.process(ids)));
+    expect(outcomes).toEqual([
+      ok(4),
+      new Map([
+        [4, 'already_processed'],
+        [5, 'processed'],
+      ]),
+    ]);
     expect(batches).toEqual([[4, 5]]);
   });
 
   it('rejects a job whose article the batch left unanswered', async () => {
     const batcher = createArticleBatcher(async () => new Map(), { maxBatch: 1, maxWaitMs: 50 });
-    await expect(batcher.process(9)).rejects.toThrow(/no result for article 9/);
+    await expect(batcher.process([9])).rejects.toThrow(/no result for article 9/);
   });
 });
 
