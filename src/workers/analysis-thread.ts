@@ -7,9 +7,26 @@ export interface AnalysisRequest {
   now: Date;
 }
 
+/**
+ * A batch whose chunks of `chunk` requests the analysis thread and the calling thread divide between them: each
+ * side claims a chunk by compare-and-swap on `claims` (one slot per chunk, in a SharedArrayBuffer) — the thread
+ * from the front, the caller from the back — so the thread never waits for the caller to hand it work.
+ */
+export interface SharedBatch {
+  claims: Int32Array;
+  chunk: number;
+}
+export const UNCLAIMED = 0;
+export const CLAIMED_BY_THREAD = 1;
+export const CLAIMED_BY_CALLER = 2;
+
 /** Runs the content stages (analyzeArticle) for batches of articles off the calling thread. */
 export interface AnalysisThread {
-  analyse(requests: readonly AnalysisRequest[]): Promise<ArticleVerdict[]>;
+  /** Verdicts in request order; with `shared`, only for the chunks the thread claimed (the others undefined). */
+  analyse(
+    requests: readonly AnalysisRequest[],
+    shared?: SharedBatch,
+  ): Promise<Array<ArticleVerdict | undefined>>;
   close(): Promise<void>;
 }
 
@@ -17,7 +34,7 @@ const ENTRY = new URL('./analysis-worker-entry.mjs', import.meta.url);
 
 type Reply =
   | { ready: true }
-  | { batch: number; verdicts: ArticleVerdict[] }
+  | { batch: number; verdicts: Array<ArticleVerdict | undefined> }
   | { batch: number; error: string };
 
 /**
@@ -28,7 +45,7 @@ export async function startAnalysisThread(keywordsPath: string): Promise<Analysi
   const worker = new Worker(ENTRY, { workerData: { keywordsPath } });
   const waiting = new Map<
     number,
-    { resolve(verdicts: ArticleVerdict[]): void; reject(error: Error): void }
+    { resolve(verdicts: Array<ArticleVerdict | undefined>): void; reject(error: Error): void }
   >();
   let nextBatch = 0;
   let failure: Error | undefined;
@@ -54,12 +71,13 @@ export async function startAnalysisThread(keywordsPath: string): Promise<Analysi
   worker.on('error', (error) => failAll(error));
   worker.on('exit', (code) => failAll(new Error(`analysis thread exited with code ${code}`)));
   return {
-    analyse(requests) {
+    analyse(requests, shared) {
       if (failure) return Promise.reject(failure);
       const batch = nextBatch++;
       return new Promise((resolve, reject) => {
         waiting.set(batch, { resolve, reject });
-        worker.postMessage({ batch, requests });
+        // The claims' SharedArrayBuffer is shared with the thread, not copied.
+        worker.postMessage({ batch, requests, shared });
       });
     },
     async close() {

@@ -1,12 +1,8 @@
 import type { LockedArticle } from '../db/articles-repo.js';
 import { type PendingFilter, readPendingAfter } from '../db/pipeline-repo.js';
 import type { AnalysisThread } from './analysis-thread.js';
-import {
-  analysisRequestOf,
-  type PipelineContext,
-  type Precomputed,
-  processArticlesEach,
-} from './process-article.js';
+import { type PipelineContext, type Precomputed, processArticlesEach } from './process-article.js';
+import { shareAnalysis } from './shared-analysis.js';
 
 /** The embedded sweep: every pending article (of some runs, or all) in batches, the next analysed ahead. */
 
@@ -22,25 +18,17 @@ interface SweepOptions extends PendingFilter {
 }
 
 /**
- * Verdicts for a batch from the analysis thread. Should the thread fail, the batch is analysed here when it is
- * processed: the thread only lends a core, it decides nothing.
+ * Verdicts for a batch, worked out by the analysis thread and, once it has stored the previous batch, by this
+ * thread too (see shared-analysis.ts). Without a thread, the batch is analysed when it is processed.
  */
-async function analyseAhead(
+function analyseAhead(
+  ctx: PipelineContext,
   thread: AnalysisThread | undefined,
   articles: readonly LockedArticle[],
-): Promise<Precomputed | undefined> {
+): (() => Promise<Precomputed | undefined>) | undefined {
   if (!thread || articles.length === 0) return undefined;
-  try {
-    const verdicts = await thread.analyse(articles.map(analysisRequestOf));
-    return new Map(
-      articles.map((article, index) => [
-        article.id,
-        { version: article.version, verdict: verdicts[index]!, article },
-      ]),
-    );
-  } catch {
-    return undefined;
-  }
+  const shared = shareAnalysis(thread, articles);
+  return () => shared.finishHere(ctx);
 }
 
 /** Embedded sweep in batches: every pending article (of the given runs, or all), in id order. */
@@ -50,11 +38,11 @@ export async function processPendingInBatches(
 ): Promise<PendingSweep> {
   const sweep: PendingSweep = { processed: 0, failed: [] };
   let batch = await readPendingAfter(ctx.db, 0, options);
-  let verdicts = analyseAhead(options.analysisThread, batch);
+  let analysis = analyseAhead(ctx, options.analysisThread, batch);
   while (batch.length > 0) {
     const following = await readPendingAfter(ctx.db, batch[batch.length - 1]!.id, options);
-    const ready = await verdicts;
-    verdicts = analyseAhead(options.analysisThread, following);
+    const ready = await analysis?.();
+    analysis = analyseAhead(ctx, options.analysisThread, following);
     const ids = batch.map((article) => article.id);
     for (const [id, result] of await processArticlesEach(ctx, ids, ready)) {
       if (result instanceof Error) sweep.failed.push({ id, error: result.message });

@@ -26,7 +26,7 @@ export interface PipelineContext {
 }
 
 /** The content stages of one stored candidate, with the context's lexicon and glossary. */
-function analyseStored(ctx: PipelineContext, article: LockedArticle): ArticleVerdict {
+export function analyseStored(ctx: PipelineContext, article: LockedArticle): ArticleVerdict {
   const request = analysisRequestOf(article);
   return analyzeArticle(
     request.article,

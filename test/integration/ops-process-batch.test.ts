@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/config/keywords.js';
 import { insertCandidate } from '../../src/db/articles-repo.js';
-import { startAnalysisThread } from '../../src/workers/analysis-thread.js';
+import { CLAIMED_BY_THREAD, startAnalysisThread } from '../../src/workers/analysis-thread.js';
 import { processPendingInBatches } from '../../src/workers/pending-sweep.js';
 import { processArticle, processArticles } from '../../src/workers/process-article.js';
 import { useMigratedDatabase } from '../support/database.js';
@@ -160,8 +160,14 @@ describe('processArticles (batched)', () => {
     const thread = await startAnalysisThread('config/keywords.yaml');
     const analyse = thread.analyse.bind(thread);
     // A verdict no stage would give (road works as a new draft) shows that the thread's verdict is the one stored.
-    thread.analyse = async (requests) =>
-      (await analyse(requests)).map((verdict) => ({ ...verdict, fate: { status: 'new', reason: null } }));
+    // This thread claims every chunk at once, before the sweep can take one itself.
+    thread.analyse = async (requests, shared) => {
+      shared?.claims.fill(CLAIMED_BY_THREAD);
+      return (await analyse(requests)).map((verdict) => ({
+        ...verdict!,
+        fate: { status: 'new', reason: null },
+      }));
+    };
     try {
       await processPendingInBatches({ db, lexicon }, { analysisThread: thread });
     } finally {
