@@ -56,13 +56,21 @@ export async function findStoryCandidatesOfDrafts(
                   published_at timestamptz)
      CROSS JOIN LATERAL (
        SELECT id, story_id, simhash, story_facts, published_at, distance FROM (
+         -- Near duplicates: the distance from the band keys' index (story_band_keys, migration 023), then only
+         -- the members within it read from articles.
+         SELECT a.id, a.story_id, a.simhash, a.story_facts, a.published_at, near.distance
+         FROM (SELECT DISTINCT k.article_id, bit_count((k.simhash # d.simhash)::bit(64)) AS distance
+               FROM story_band_keys AS k
+               WHERE k.band_key = ANY (d.bands) AND k.article_id <> d.article_id) AS near
+         JOIN articles AS a ON a.id = near.article_id
+         WHERE near.distance <= $2 AND a.story_id IS NOT NULL
+         UNION
          SELECT id, story_id, simhash, story_facts, published_at,
                 bit_count((simhash # d.simhash)::bit(64)) AS distance
          FROM articles
          WHERE story_id IS NOT NULL AND id <> d.article_id
-           AND (simhash_bands && d.bands
-                OR (story_fact_days && d.fact_days
-                    AND coalesce(abs(extract(epoch FROM published_at - d.published_at)) <= $3 * 86400, true)))
+           AND story_fact_days && d.fact_days
+           AND coalesce(abs(extract(epoch FROM published_at - d.published_at)) <= $3 * 86400, true)
        ) AS found
        WHERE distance <= $2 OR story_facts && d.facts
        ORDER BY CASE WHEN distance <= $2 THEN distance

@@ -91,3 +91,64 @@ describe('migration 022 (dated SimHash band keys)', () => {
     );
   });
 });
+
+describe('migration 023 (story_band_keys, the near-duplicate index)', () => {
+  const keysOf = async (id: number) =>
+    (
+      await db.query<{ band_key: number; simhash: string }>(
+        'SELECT band_key, simhash::text AS simhash FROM story_band_keys WHERE article_id = $1 ORDER BY band_key',
+        [id],
+      )
+    ).rows;
+  const expected = (simhash: bigint, at: Date) =>
+    [...simhashBandKeys(simhash, at)]
+      .sort((a, b) => a - b)
+      .map((band_key) => ({ band_key, simhash: BigInt.asIntN(64, simhash).toString() }));
+
+  it('holds the band keys of the members stored before it, each with its fingerprint', async () => {
+    const { rows } = await db.query<{ id: number; simhash: string; published_at: Date | null }>(
+      "SELECT id, simhash::text AS simhash, published_at FROM articles WHERE source_id = 'old' ORDER BY id",
+    );
+    expect(rows.length).toBe(2);
+    const [dated, undated] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    expect(await keysOf(dated.id)).toEqual(
+      expected(BigInt.asUintN(64, BigInt(dated.simhash)), new Date('2025-09-18T23:30:00Z')),
+    );
+    expect(await keysOf(undated.id)).toEqual(
+      expected(BigInt.asUintN(64, BigInt(undated.simhash)), new Date('2025-09-01T10:00:00Z')),
+    );
+  });
+
+  it('follows articles.simhash_bands as it is written, changed, cleared and deleted', async () => {
+    const simhash = 0x1234_5678_9abc_def0n;
+    const at = new Date('2026-11-20T08:00:00Z');
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO articles (source_id, url, canonical_url, body, status, simhash, simhash_bands)
+       VALUES ('new', 'https://new.example/1', 'https://new.example/1', 'text', 'new', $1, $2) RETURNING id`,
+      [BigInt.asIntN(64, simhash).toString(), simhashBandKeys(simhash, at)],
+    );
+    const id = rows[0]!.id;
+    expect(await keysOf(id)).toEqual(expected(simhash, at));
+
+    const later = new Date('2026-12-01T08:00:00Z');
+    await db.query('UPDATE articles SET simhash_bands = $2 WHERE id = $1', [
+      id,
+      simhashBandKeys(simhash, later),
+    ]);
+    expect(await keysOf(id)).toEqual(expected(simhash, later));
+
+    // Other columns written alongside leave the keys alone.
+    await db.query("UPDATE articles SET title = 'edited', simhash_bands = simhash_bands WHERE id = $1", [id]);
+    expect(await keysOf(id)).toEqual(expected(simhash, later));
+
+    await db.query('UPDATE articles SET simhash_bands = NULL WHERE id = $1', [id]);
+    expect(await keysOf(id)).toEqual([]);
+
+    await db.query('UPDATE articles SET simhash_bands = $2 WHERE id = $1', [
+      id,
+      simhashBandKeys(simhash, at),
+    ]);
+    await db.query('DELETE FROM articles WHERE id = $1', [id]);
+    expect(await keysOf(id)).toEqual([]);
+  });
+});
