@@ -481,8 +481,8 @@ async function main() {
     total_seconds: round(seconds(benchStarted), 0),
   };
   const table = [
-    ['distributed ÷ loop (≥ 0.5)', figures.distributed_vs_loop],
-    ['embedded ÷ loop (≥ 0.7)', figures.embedded_vs_loop],
+    ['distributed ÷ loop (≥ 0.75)', figures.distributed_vs_loop],
+    ['embedded ÷ loop (≥ 0.85)', figures.embedded_vs_loop],
     ['crawl ÷ bare CheerioCrawler (≥ 0.8)', figures.crawl_vs_bare_cheerio],
     [`worker RSS after ${articleCount} ÷ after ${articleCount / 10} (≤ 1.1)`, figures.rss_100k_vs_10k],
     ['re-crawl article pages fetched (= 0)', figures.recrawl_article_fetches],
