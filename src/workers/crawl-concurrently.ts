@@ -75,13 +75,3 @@ export function sitesOfUrls(urls: readonly string[]): string[] {
     }
   });
 }
-
-/** One piece of work at a time, in the order asked: what must not overlap while crawls do. */
-export function serialLane(): <R>(work: () => Promise<R>) => Promise<R> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const result = tail.then(work, work);
-    tail = result.catch(() => undefined);
-    return result;
-  };
-}

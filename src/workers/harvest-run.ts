@@ -14,15 +14,11 @@ import type { Logger } from '../logger.js';
 import type { SourceConfig } from '../sources/source-schema.js';
 import { type AnalysisThread, startAnalysisThread } from './analysis-thread.js';
 import { enqueueCrawls, type Queues } from './bullmq-transport.js';
-import {
-  crawlConcurrently,
-  DEFAULT_CONCURRENT_CRAWLS,
-  serialLane,
-  sitesOfUrls,
-} from './crawl-concurrently.js';
+import { crawlConcurrently, DEFAULT_CONCURRENT_CRAWLS, sitesOfUrls } from './crawl-concurrently.js';
 import { executeRun } from './execute-run.js';
 import { processPendingInBatches } from './pending-sweep.js';
 import { recoverPendingWork } from './recover.js';
+import { createSerialLane } from './serial-lane.js';
 
 export interface HarvestDeps {
   db: Database;
@@ -72,7 +68,7 @@ export async function harvestEmbedded(
   const lexicon = loadLexicon(deps.keywordsPath);
   const { batchId, runs } = await createBatch(deps.db, sources, options);
   const analysisThread = await startAnalysisThread(deps.keywordsPath);
-  const sweeps = serialLane();
+  const sweeps = createSerialLane();
   const hostsOf = new Map(sources.map((source) => [source.id, sitesOfUrls(source.discovery.urls)]));
   try {
     await crawlConcurrently(
@@ -102,7 +98,7 @@ async function harvestOneEmbedded(
   deps: HarvestDeps & {
     lexicon: CompiledLexicon;
     analysisThread: AnalysisThread;
-    sweeps: ReturnType<typeof serialLane>;
+    sweeps: ReturnType<typeof createSerialLane>;
   },
 ): Promise<void> {
   const started = Date.now();

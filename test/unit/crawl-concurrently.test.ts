@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crawlConcurrently, serialLane, sitesOfUrls } from '../../src/workers/crawl-concurrently.js';
+import { crawlConcurrently, sitesOfUrls } from '../../src/workers/crawl-concurrently.js';
 
 /** Work that ends when the test says so: the order of events, not the clock, is what is checked. */
 function controlledWork() {
@@ -67,23 +67,5 @@ describe('crawlConcurrently', () => {
         'nonsense',
       ]),
     ).toEqual(['polisia.kz', 'xn--b1aew.xn--p1ai', 'mvd.gov.kg', '127.0.0.3']);
-  });
-});
-
-describe('serialLane', () => {
-  it('runs one piece of work at a time, in order, a failure not blocking the next', async () => {
-    const lane = serialLane();
-    const events: string[] = [];
-    const step = (name: string, fail = false) =>
-      lane(async () => {
-        events.push(`${name} start`);
-        await new Promise((resolve) => setImmediate(resolve));
-        events.push(`${name} end`);
-        if (fail) throw new Error(name);
-        return name;
-      });
-    const results = await Promise.allSettled([step('a'), step('b', true), step('c')]);
-    expect(events).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });
